@@ -1,0 +1,177 @@
+/**
+ * The config a platform team writes: one ECS Fargate service with the Datadog Agent as a sidecar.
+ * Keys are camelCase; every optional key documents its default. `ResolvedConfig` is the same with defaults applied.
+ */
+
+export type CpuArchitecture = 'X86_64' | 'ARM64';
+export type ContainerInsightsMode = 'enabled' | 'enhanced';
+export type PortProtocol = 'tcp' | 'udp';
+export type DependsOnCondition = 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
+
+export interface HealthCheckConfig {
+  /** ECS health check command, e.g. `["CMD-SHELL", "curl -f http://localhost/ || exit 1"]`. */
+  readonly command: readonly string[];
+  /** @default 30 */
+  readonly intervalSeconds?: number;
+  /** @default 5 */
+  readonly timeoutSeconds?: number;
+  /** @default 3 */
+  readonly retries?: number;
+  /** @default 0 */
+  readonly startPeriodSeconds?: number;
+}
+
+export interface ContainerDependency {
+  readonly containerName: string;
+  readonly condition: DependsOnCondition;
+}
+
+export interface ContainerConfig {
+  /** Container name: letters, digits, `-` and `_`. */
+  readonly name: string;
+  /** Image reference, e.g. `public.ecr.aws/nginx/nginx:1.27`. */
+  readonly image: string;
+  /** Container port. @default no port mapping */
+  readonly port?: number;
+  /** @default "tcp" */
+  readonly protocol?: PortProtocol;
+  /** Absolute paths the container writes to; each becomes a task volume mounted read-write. @default [] */
+  readonly writablePaths?: readonly string[];
+  /** Plain environment variables (never secrets). @default {} */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Secrets as environment variable name to Secrets Manager or SSM ARN. @default {} */
+  readonly secrets?: Readonly<Record<string, string>>;
+  /** CPU units reserved for the container. @default none (shares the task's) */
+  readonly cpu?: number;
+  /** Hard memory limit in MiB. @default none (shares the task's) */
+  readonly memory?: number;
+  /** @default true */
+  readonly essential?: boolean;
+  /** @default the image's CMD */
+  readonly command?: readonly string[];
+  /** @default none */
+  readonly healthCheck?: HealthCheckConfig;
+  /** Further start-up dependencies on other application containers. The agent dependency is always added. @default [] */
+  readonly dependsOn?: readonly ContainerDependency[];
+  /** Datadog service name (DD_SERVICE). @default the container name */
+  readonly service?: string;
+  /** Datadog version (DD_VERSION). @default the image tag, when the image has one */
+  readonly version?: string;
+}
+
+export interface DatadogConfig {
+  /** Datadog site. @default "datadoghq.com" */
+  readonly site?: string;
+  /** ARN of the Secrets Manager secret or SSM parameter holding the API key. Never the key itself. */
+  readonly apiKeySecretArn: string;
+  /** Agent image, also used by the init container. @default "public.ecr.aws/datadog/agent:7" */
+  readonly image?: string;
+  /** Unified service tagging environment (DD_ENV). @default none */
+  readonly env?: string;
+  /** Extra host tags for the agent (DD_TAGS), as key to value. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** @default true */
+  readonly apmEnabled?: boolean;
+  /** CPU units reserved for the agent container. @default none */
+  readonly cpu?: number;
+  /** Memory limit of the agent container in MiB. @default none */
+  readonly memory?: number;
+}
+
+export interface NetworkConfig {
+  /** @default [] (set them at deploy time) */
+  readonly subnetIds?: readonly string[];
+  /** @default [] */
+  readonly securityGroupIds?: readonly string[];
+  /** @default false (Security Hub ECS.2) */
+  readonly assignPublicIp?: boolean;
+}
+
+export interface ClusterConfig {
+  /** Use this existing cluster instead of creating one. @default create a cluster named after the service */
+  readonly existingClusterArn?: string;
+  /** Container Insights mode of a created cluster (Security Hub ECS.12). @default "enabled" */
+  readonly containerInsights?: ContainerInsightsMode;
+}
+
+export interface LogsConfig {
+  /** @default 30 */
+  readonly retentionInDays?: number;
+  /** KMS key that encrypts the log group. @default none (CloudWatch-managed encryption) */
+  readonly kmsKeyArn?: string;
+}
+
+export interface ServiceSettingsConfig {
+  /** @default 1 */
+  readonly desiredCount?: number;
+  /** ECS Exec. It needs writable SSM paths and is therefore off. @default false */
+  readonly enableExecuteCommand?: boolean;
+}
+
+export interface ServiceConfig {
+  /** Task family, service and cluster name; also prefixes the IAM roles. */
+  readonly name: string;
+  /** Task CPU units (a Fargate size). @default 1024 */
+  readonly cpu?: number;
+  /** Task memory in MiB, allowed for the cpu by Fargate. @default 3072 */
+  readonly memory?: number;
+  /** @default "ap-northeast-1" */
+  readonly region?: string;
+  /** @default "X86_64" */
+  readonly cpuArchitecture?: CpuArchitecture;
+  /** Tags on every resource. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly datadog: DatadogConfig;
+  /** Application containers. @default [] */
+  readonly containers?: readonly ContainerConfig[];
+  readonly network?: NetworkConfig;
+  readonly cluster?: ClusterConfig;
+  readonly logs?: LogsConfig;
+  readonly service?: ServiceSettingsConfig;
+}
+
+type DeepRequired<T> = { readonly [K in keyof T]-?: T[K] };
+
+export interface ResolvedHealthCheck extends DeepRequired<HealthCheckConfig> {}
+
+export interface ResolvedContainer {
+  readonly name: string;
+  readonly image: string;
+  readonly port?: number;
+  readonly protocol: PortProtocol;
+  readonly writablePaths: readonly string[];
+  readonly environment: Readonly<Record<string, string>>;
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly cpu?: number;
+  readonly memory?: number;
+  readonly essential: boolean;
+  readonly command?: readonly string[];
+  readonly healthCheck?: ResolvedHealthCheck;
+  readonly dependsOn: readonly ContainerDependency[];
+  readonly service: string;
+  readonly version?: string;
+}
+
+export interface ResolvedConfig {
+  readonly name: string;
+  readonly cpu: number;
+  readonly memory: number;
+  readonly region: string;
+  readonly cpuArchitecture: CpuArchitecture;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly datadog: {
+    readonly site: string;
+    readonly apiKeySecretArn: string;
+    readonly image: string;
+    readonly env?: string;
+    readonly tags: Readonly<Record<string, string>>;
+    readonly apmEnabled: boolean;
+    readonly cpu?: number;
+    readonly memory?: number;
+  };
+  readonly containers: readonly ResolvedContainer[];
+  readonly network: DeepRequired<NetworkConfig>;
+  readonly cluster: { readonly existingClusterArn?: string; readonly containerInsights: ContainerInsightsMode };
+  readonly logs: { readonly retentionInDays: number; readonly kmsKeyArn?: string };
+  readonly service: DeepRequired<ServiceSettingsConfig>;
+}

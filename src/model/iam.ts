@@ -1,0 +1,98 @@
+import type { ResolvedConfig } from '../config/types';
+import { arnParts } from './names';
+import { TF } from './terraform-refs';
+
+export interface PolicyStatement {
+  readonly Sid: string;
+  readonly Effect: 'Allow';
+  readonly Action: string | readonly string[];
+  readonly Resource?: string | readonly string[];
+  readonly Principal?: { readonly Service: string };
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export interface PolicyDocument {
+  readonly Version: '2012-10-17';
+  readonly Statement: readonly PolicyStatement[];
+}
+
+export interface RoleModel {
+  readonly name: string;
+  readonly description: string;
+  readonly assumeRolePolicy: PolicyDocument;
+  readonly policyName: string;
+  readonly policy: PolicyDocument;
+}
+
+/** ECS tasks may assume the role only for tasks of this account in this region (confused-deputy protection). */
+export function ecsTasksTrustPolicy(): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'EcsTasksAssumeRole',
+        Effect: 'Allow',
+        Principal: { Service: 'ecs-tasks.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': TF.accountId },
+          ArnLike: { 'aws:SourceArn': `arn:${TF.partition}:ecs:${TF.region}:${TF.accountId}:*` },
+        },
+      },
+    ],
+  };
+}
+
+/** Every secret ARN the task reads at start-up: the Datadog API key and the application containers' secrets. */
+export function secretArns(config: ResolvedConfig): { secretsManager: string[]; ssm: string[] } {
+  const all = [config.datadog.apiKeySecretArn, ...config.containers.flatMap((c) => Object.values(c.secrets))];
+  const unique = [...new Set(all)].sort();
+  return {
+    secretsManager: unique.filter((arn) => arnParts(arn).service === 'secretsmanager'),
+    ssm: unique.filter((arn) => arnParts(arn).service === 'ssm'),
+  };
+}
+
+/** Execution role: pull images, write to this service's log group, read exactly the named secrets. */
+export function executionPolicy(config: ResolvedConfig): PolicyDocument {
+  const secrets = secretArns(config);
+  const statements: PolicyStatement[] = [
+    // GetAuthorizationToken has no resource-level permissions; it only grants a registry login token.
+    { Sid: 'EcrAuthorization', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+    {
+      Sid: 'EcrPull',
+      Effect: 'Allow',
+      Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+      Resource: '*',
+    },
+    { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${TF.logGroupArn}:*` },
+  ];
+  if (secrets.secretsManager.length > 0) {
+    statements.push({ Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secrets.secretsManager });
+  }
+  if (secrets.ssm.length > 0) {
+    statements.push({ Sid: 'ReadParameters', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: secrets.ssm });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+/** Task role: the ECS read calls the agent makes, and the ECS Exec channels when enabled. */
+export function taskPolicy(config: ResolvedConfig): PolicyDocument {
+  const statements: PolicyStatement[] = [
+    {
+      Sid: 'DatadogAgentEcsRead',
+      Effect: 'Allow',
+      Action: ['ecs:DescribeContainerInstances', 'ecs:ListClusters', 'ecs:ListContainerInstances'],
+      Resource: '*',
+    },
+  ];
+  if (config.service.enableExecuteCommand) {
+    statements.push({
+      Sid: 'EcsExec',
+      Effect: 'Allow',
+      Action: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'],
+      Resource: '*',
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}

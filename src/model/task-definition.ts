@@ -1,0 +1,200 @@
+import type { ResolvedConfig, ResolvedContainer } from '../config/types';
+import {
+  ACCEPT_LABEL_PREFIX,
+  AGENT_CONTAINER_NAME,
+  AGENT_HEALTH_CHECK,
+  AGENT_WRITABLE_PATHS,
+  APM_PORT,
+  APM_SOCKET,
+  CONFIG_VOLUME,
+  DOGSTATSD_PORT,
+  DOGSTATSD_SOCKET,
+  INIT_CONTAINER_NAME,
+  INIT_COPY_COMMAND,
+  INIT_STAGING_PATH,
+  LOG_MAX_BUFFER_SIZE,
+  ROOT_USER_REASON,
+  SERVICE_TAG_LABELS,
+  SOCKETS_PATH,
+  SOCKETS_VOLUME,
+} from './datadog';
+import type { ContainerDefinition, KeyValuePair, LogConfiguration, MountPoint, TaskDefinition, Volume } from './ecs-types';
+import { names } from './names';
+
+/** Environment as ECS wants it: a list sorted by name, so output never depends on key order. */
+export function toEnvironment(env: Readonly<Record<string, string>>): KeyValuePair[] {
+  return Object.keys(env)
+    .sort()
+    .map((name) => ({ name, value: env[name] }));
+}
+
+/** Task volume name of an application container's writable path: `<container>-<path with / as ->`. */
+export function writableVolumeName(containerName: string, path: string): string {
+  return `${containerName}-${path.replace(/^\/+/, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+export function awslogs(config: ResolvedConfig, streamPrefix: string): LogConfiguration {
+  return {
+    logDriver: 'awslogs',
+    options: {
+      'awslogs-group': names(config).logGroup,
+      'awslogs-region': config.region,
+      'awslogs-stream-prefix': streamPrefix,
+      mode: 'non-blocking',
+      'max-buffer-size': LOG_MAX_BUFFER_SIZE,
+    },
+  };
+}
+
+const acceptRootUser = { [`${ACCEPT_LABEL_PREFIX}ECS.20`]: ROOT_USER_REASON };
+
+export function initContainer(config: ResolvedConfig): ContainerDefinition {
+  return {
+    name: INIT_CONTAINER_NAME,
+    image: config.datadog.image,
+    essential: false,
+    readonlyRootFilesystem: true,
+    entryPoint: ['/bin/sh', '-c'],
+    command: [INIT_COPY_COMMAND],
+    mountPoints: [{ sourceVolume: CONFIG_VOLUME, containerPath: INIT_STAGING_PATH, readOnly: false }],
+    logConfiguration: awslogs(config, INIT_CONTAINER_NAME),
+    dockerLabels: acceptRootUser,
+  };
+}
+
+/** `DD_TAGS` value: space-separated `key:value` pairs, sorted by key. */
+export function ddTags(tags: Readonly<Record<string, string>>): string {
+  return Object.keys(tags)
+    .sort()
+    .map((k) => `${k}:${tags[k]}`)
+    .join(' ');
+}
+
+export function agentEnvironment(config: ResolvedConfig): Record<string, string> {
+  const dd = config.datadog;
+  const env: Record<string, string> = {
+    ECS_FARGATE: 'true',
+    DD_SITE: dd.site,
+    DD_APM_ENABLED: String(dd.apmEnabled),
+    DD_APM_RECEIVER_SOCKET: APM_SOCKET,
+    DD_DOGSTATSD_SOCKET: DOGSTATSD_SOCKET,
+  };
+  if (dd.env !== undefined) env.DD_ENV = dd.env;
+  if (Object.keys(dd.tags).length > 0) env.DD_TAGS = ddTags(dd.tags);
+  return env;
+}
+
+export function agentContainer(config: ResolvedConfig): ContainerDefinition {
+  const dd = config.datadog;
+  return {
+    name: AGENT_CONTAINER_NAME,
+    image: dd.image,
+    essential: true,
+    readonlyRootFilesystem: true,
+    ...(dd.cpu !== undefined && { cpu: dd.cpu }),
+    ...(dd.memory !== undefined && { memory: dd.memory }),
+    environment: toEnvironment(agentEnvironment(config)),
+    secrets: [{ name: 'DD_API_KEY', valueFrom: dd.apiKeySecretArn }],
+    portMappings: [
+      { containerPort: DOGSTATSD_PORT, hostPort: DOGSTATSD_PORT, protocol: 'udp' },
+      { containerPort: APM_PORT, hostPort: APM_PORT, protocol: 'tcp' },
+    ],
+    mountPoints: AGENT_WRITABLE_PATHS.map((p) => ({ sourceVolume: p.volume, containerPath: p.path, readOnly: false })),
+    dependsOn: [{ containerName: INIT_CONTAINER_NAME, condition: 'SUCCESS' }],
+    healthCheck: { ...AGENT_HEALTH_CHECK, command: [...AGENT_HEALTH_CHECK.command] },
+    logConfiguration: awslogs(config, AGENT_CONTAINER_NAME),
+    dockerLabels: acceptRootUser,
+  };
+}
+
+/** Environment of an application container: the Datadog wiring, then the user's own values (which win). */
+export function applicationEnvironment(config: ResolvedConfig, c: ResolvedContainer): Record<string, string> {
+  return {
+    DD_TRACE_AGENT_URL: `unix://${APM_SOCKET}`,
+    DD_DOGSTATSD_URL: `unix://${DOGSTATSD_SOCKET}`,
+    ...serviceTags(config, c),
+    ...c.environment,
+  };
+}
+
+function serviceTags(config: ResolvedConfig, c: ResolvedContainer): Record<string, string> {
+  return {
+    ...(config.datadog.env !== undefined && { DD_ENV: config.datadog.env }),
+    DD_SERVICE: c.service,
+    ...(c.version !== undefined && { DD_VERSION: c.version }),
+  };
+}
+
+function serviceTagLabels(config: ResolvedConfig, c: ResolvedContainer): Record<string, string> {
+  return {
+    ...(config.datadog.env !== undefined && { [SERVICE_TAG_LABELS.env]: config.datadog.env }),
+    [SERVICE_TAG_LABELS.service]: c.service,
+    ...(c.version !== undefined && { [SERVICE_TAG_LABELS.version]: c.version }),
+  };
+}
+
+export function applicationContainer(config: ResolvedConfig, c: ResolvedContainer): ContainerDefinition {
+  const mountPoints: MountPoint[] = [
+    { sourceVolume: SOCKETS_VOLUME, containerPath: SOCKETS_PATH, readOnly: true },
+    ...c.writablePaths.map((path) => ({ sourceVolume: writableVolumeName(c.name, path), containerPath: path, readOnly: false })),
+  ];
+  const secretNames = Object.keys(c.secrets).sort();
+  return {
+    name: c.name,
+    image: c.image,
+    essential: c.essential,
+    readonlyRootFilesystem: true,
+    ...(c.cpu !== undefined && { cpu: c.cpu }),
+    ...(c.memory !== undefined && { memory: c.memory }),
+    ...(c.command !== undefined && { command: [...c.command] }),
+    environment: toEnvironment(applicationEnvironment(config, c)),
+    ...(secretNames.length > 0 && { secrets: secretNames.map((name) => ({ name, valueFrom: c.secrets[name] })) }),
+    ...(c.port !== undefined && { portMappings: [{ containerPort: c.port, hostPort: c.port, protocol: c.protocol }] }),
+    mountPoints,
+    dependsOn: [{ containerName: AGENT_CONTAINER_NAME, condition: 'HEALTHY' }, ...c.dependsOn],
+    ...(c.healthCheck && {
+      healthCheck: {
+        command: [...c.healthCheck.command],
+        interval: c.healthCheck.intervalSeconds,
+        timeout: c.healthCheck.timeoutSeconds,
+        retries: c.healthCheck.retries,
+        startPeriod: c.healthCheck.startPeriodSeconds,
+      },
+    }),
+    logConfiguration: awslogs(config, c.name),
+    dockerLabels: serviceTagLabels(config, c),
+  };
+}
+
+export function containerDefinitions(config: ResolvedConfig): ContainerDefinition[] {
+  return [initContainer(config), agentContainer(config), ...config.containers.map((c) => applicationContainer(config, c))];
+}
+
+export function taskVolumes(config: ResolvedConfig): Volume[] {
+  return [
+    ...AGENT_WRITABLE_PATHS.map((p) => ({ name: p.volume })),
+    ...config.containers.flatMap((c) => c.writablePaths.map((path) => ({ name: writableVolumeName(c.name, path) }))),
+  ];
+}
+
+/**
+ * The task definition in RegisterTaskDefinition form. Role ARNs name the roles the Terraform creates
+ * (`<name>-execution`, `<name>-task`) in the account and partition of the API key secret.
+ */
+export function taskDefinition(config: ResolvedConfig): TaskDefinition {
+  const n = names(config);
+  const tagKeys = Object.keys(config.tags).sort();
+  return {
+    family: n.family,
+    taskRoleArn: n.taskRoleArn,
+    executionRoleArn: n.executionRoleArn,
+    networkMode: 'awsvpc',
+    requiresCompatibilities: ['FARGATE'],
+    cpu: String(config.cpu),
+    memory: String(config.memory),
+    runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: config.cpuArchitecture },
+    containerDefinitions: containerDefinitions(config),
+    volumes: taskVolumes(config),
+    ...(tagKeys.length > 0 && { tags: tagKeys.map((key) => ({ key, value: config.tags[key] })) }),
+  };
+}

@@ -1,0 +1,20 @@
+import type { ResolvedConfig } from '../config/types';
+import { renderTaskDefinition, TASK_DEFINITION_FILE } from './taskdef';
+
+/** Relative path to file content. */
+export type FileSet = Record<string, string>;
+
+export interface OutputFormat {
+  readonly description: string;
+  /** Renders the files of this format. Heavy renderers are loaded only when their format is asked for. */
+  render(config: ResolvedConfig): Promise<FileSet>;
+}
+
+export const FORMATS = {
+  taskdef: {
+    description: `the ECS task definition JSON (${TASK_DEFINITION_FILE}) for aws ecs register-task-definition`,
+    render: async (config) => ({ [TASK_DEFINITION_FILE]: renderTaskDefinition(config) }),
+  },
+} satisfies Record<string, OutputFormat>;
+
+export type FormatName = keyof typeof FORMATS;
