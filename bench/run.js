@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/*
+ * Whole-process benchmark: each command runs as a fresh `node` process, interleaved with `node -e 0` in the same
+ * run, so the ratios hold on any machine. Wall time is the median of the runs; memory is the peak RSS that
+ * /usr/bin/time reports (where it is installed). Exits 1 when a command exceeds its budget.
+ *
+ *   npm run bench [-- --runs 15]
+ */
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const cli = path.join(root, 'lib', 'src', 'cli', 'index.js');
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-datadog-readonly-bench-'));
+const hasTime = fs.existsSync('/usr/bin/time');
+
+/** name, argv after `node`, time budget as a multiple of bare node start (undefined: report only). */
+const cases = [
+  { name: 'node -e 0', args: ['-e', '0'] },
+  { name: 'generate --format taskdef', args: [cli, 'generate', '--format', 'taskdef', '--force', '--out', path.join(work, 'taskdef')], budget: 3 },
+  { name: 'generate --format hcl', args: [cli, 'generate', '--format', 'hcl', '--force', '--out', path.join(work, 'hcl')] },
+  { name: 'check (embedded default taskdef)', args: [cli, 'check', path.join(root, 'dist', 'task-definition.json')] },
+  { name: 'synth (CDKTF, both stacks)', args: [cli, 'synth', '--out', path.join(work, 'cdktf.out')], budget: 6 },
+];
+
+function runOnce(args) {
+  const argv = hasTime ? ['-f', '%M', process.execPath, ...args] : args;
+  const start = process.hrtime.bigint();
+  const r = spawnSync(hasTime ? '/usr/bin/time' : process.execPath, argv, { cwd: root, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rssKiB = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  return { ok: r.status === 0 || r.status === 1, ms, rssKiB, stderr: r.stderr };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const samples = new Map(cases.map((c) => [c.name, { ms: [], rss: [], error: undefined }]));
+
+for (let i = 0; i < runs; i++) {
+  for (const c of cases) {
+    const s = samples.get(c.name);
+    if (s.error) continue;
+    const r = runOnce(c.args);
+    if (!r.ok) s.error = r.stderr.split('\n').find((l) => l.trim()) || 'failed';
+    s.ms.push(r.ms);
+    s.rss.push(r.rssKiB);
+  }
+}
+
+const base = samples.get('node -e 0');
+const baseMs = median(base.ms);
+const baseRss = median(base.rss);
+let over = false;
+const rows = [['command', 'median ms', 'x node', 'budget', 'peak RSS MiB', 'x node']];
+for (const c of cases) {
+  const s = samples.get(c.name);
+  if (s.error) {
+    rows.push([c.name, 'error', s.error.slice(0, 60), '', '', '']);
+    over = over || c.budget !== undefined;
+    continue;
+  }
+  const ms = median(s.ms);
+  const rss = median(s.rss);
+  const ratio = ms / baseMs;
+  const pass = c.budget === undefined || ratio <= c.budget;
+  over = over || !pass;
+  rows.push([
+    c.name,
+    ms.toFixed(0),
+    ratio.toFixed(2),
+    c.budget === undefined ? '-' : `<= ${c.budget}x ${pass ? 'ok' : 'OVER'}`,
+    Number.isNaN(rss) ? 'n/a' : (rss / 1024).toFixed(0),
+    Number.isNaN(rss) ? 'n/a' : (rss / baseRss).toFixed(2),
+  ]);
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+for (const r of rows) console.log(r.map((cell, i) => String(cell).padEnd(widths[i])).join('  '));
+console.log(`\n${runs} runs each, interleaved; node ${process.version}; ${os.cpus().length} cpus`);
+fs.rmSync(work, { recursive: true, force: true });
+process.exitCode = over ? 1 : 0;
