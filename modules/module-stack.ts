@@ -1,0 +1,123 @@
+import { Construct } from 'constructs';
+import { TerraformDataSource, TerraformLocal, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
+import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
+import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import type { BlockSpec, ModuleSpec, ResourceSpec, Value } from '../src/module/types';
+import { cleanJson, expressionJson, interpolate, Json, literalJson } from './terraform-json';
+
+export interface ModuleStackProps {
+  /** The module to serialise. */
+  readonly spec: ModuleSpec;
+}
+
+/** Provider classes take typed props; every attribute here comes from the spec, as an override. */
+type ElementClass = new (scope: Construct, id: string, config: never) => TerraformResource | TerraformDataSource;
+
+const RESOURCE_CLASSES: Readonly<Record<string, ElementClass>> = {
+  aws_cloudwatch_log_group: CloudwatchLogGroup,
+  aws_ecs_cluster: EcsCluster,
+  aws_ecs_service: EcsService,
+  aws_ecs_task_definition: EcsTaskDefinition,
+  aws_iam_role: IamRole,
+  aws_iam_role_policy: IamRolePolicy,
+};
+
+const DATA_CLASSES: Readonly<Record<string, ElementClass>> = {
+  aws_caller_identity: DataAwsCallerIdentity,
+  aws_partition: DataAwsPartition,
+  aws_region: DataAwsRegion,
+};
+
+/**
+ * The reusable Terraform module as a CDKTF stack: variables, locals, resources and outputs of a `ModuleSpec`, with no
+ * provider block and no backend (the caller configures both). Write it with `moduleJson`, not `app.synth()`.
+ */
+export class ModuleStack extends TerraformStack {
+  readonly spec: ModuleSpec;
+
+  constructor(scope: Construct, id: string, props: ModuleStackProps) {
+    super(scope, id);
+    const spec = props.spec;
+    this.spec = spec;
+    this.addOverride('terraform.required_version', spec.requiredVersion);
+    // CDKTF pins providers exactly; a module states a minimum instead.
+    for (const [name, requirement] of Object.entries(spec.requiredProviders)) {
+      this.addOverride(`terraform.required_providers.${name}`, { source: requirement.source, version: requirement.version });
+    }
+
+    for (const v of spec.variables) {
+      new TerraformVariable(this, `var.${v.name}`, {
+        type: v.type,
+        description: v.description,
+        ...(v.default !== undefined && { default: literalJson(v.default, `variable ${v.name} default`) }),
+        ...(v.nullable !== undefined && { nullable: v.nullable }),
+        ...(v.validations.length > 0 && {
+          validation: v.validations.map((rule) => ({ condition: interpolate(rule.condition), errorMessage: expressionJson(rule.errorMessage) as string })),
+        }),
+      }).overrideLogicalId(v.name);
+    }
+
+    for (const local of spec.locals) {
+      new TerraformLocal(this, `local.${local.name}`, expressionJson(local.value)).overrideLogicalId(local.name);
+    }
+
+    for (const resource of spec.resources) addResource(this, resource);
+
+    for (const output of spec.outputs) {
+      new TerraformOutput(this, `output.${output.name}`, {
+        value: interpolate(output.value.expr),
+        description: output.description,
+        ...(output.sensitive !== undefined && { sensitive: output.sensitive }),
+      }).overrideLogicalId(output.name);
+    }
+  }
+}
+
+function addResource(stack: TerraformStack, spec: ResourceSpec): void {
+  const id = `${spec.kind}.${spec.type}.${spec.name}`;
+  const known = (spec.kind === 'data' ? DATA_CLASSES : RESOURCE_CLASSES)[spec.type];
+  let element: TerraformResource | TerraformDataSource;
+  if (known) {
+    element = new known(stack, id, {} as never);
+  } else {
+    const config = { terraformResourceType: spec.type, terraformGeneratorMetadata: { providerName: spec.type.split('_')[0] } };
+    element = spec.kind === 'data' ? new TerraformDataSource(stack, id, config) : new TerraformResource(stack, id, config);
+  }
+  element.overrideLogicalId(spec.name);
+  if (spec.count) element.addOverride('count', interpolate(spec.count.expr));
+  const body = blockBody(spec.attributes, spec.blocks ?? []);
+  for (const [key, value] of Object.entries(body)) element.addOverride(key, value);
+}
+
+/** Attributes and nested blocks of a block body in Terraform JSON: blocks as arrays, `dynamic` blocks under `dynamic`. */
+function blockBody(attributes: Readonly<Record<string, Value>>, blocks: readonly BlockSpec[]): Record<string, Json> {
+  const body: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(attributes)) body[key] = expressionJson(value);
+  const dynamic: Record<string, Json[]> = {};
+  for (const block of blocks) {
+    const content = blockBody(block.attributes, block.blocks ?? []);
+    if (block.forEach) {
+      (dynamic[block.type] ??= []).push({ for_each: interpolate(block.forEach.expr), content });
+    } else {
+      const list = (body[block.type] ??= []) as Json[];
+      list.push(content);
+    }
+  }
+  if (Object.keys(dynamic).length > 0) body.dynamic = dynamic;
+  return body;
+}
+
+/** The module as clean Terraform JSON: no `"//"` metadata, no backend, sorted keys. */
+export function moduleJson(stack: ModuleStack): Json {
+  const json = cleanJson(stack.toTerraform()) as { [key: string]: Json };
+  const terraform = json.terraform as { [key: string]: Json } | undefined;
+  if (terraform) delete terraform.backend;
+  return json;
+}
