@@ -6,6 +6,7 @@ import { TF } from '../src/model/terraform-refs';
 import type { ContainerDefinition } from '../src/model/ecs-types';
 import { DeployableStack } from '../modules/deployable-stack';
 import { DatadogReadonlyService } from '../modules/datadog-readonly-service';
+import { CONFIGS } from './support/configs';
 
 const API_KEY_ARN = 'arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:datadog/api-key-Q1w2E3';
 const DB_PASSWORD_ARN = 'arn:aws:ssm:ap-northeast-1:111122223333:parameter/shop/db-password';
@@ -56,6 +57,7 @@ const appConfig = resolveConfig(APP_CONFIG);
 const cases: Array<[string, ResolvedConfig]> = [
   ['embedded default', defaultConfig],
   ['application containers', appConfig],
+  ['SSM API key and untagged image', CONFIGS['two application containers']],
 ];
 
 describe.each(cases)('deployable stack (%s)', (_label, config) => {
