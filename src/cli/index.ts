@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors';
 import { registerGenerate } from './commands/generate';
+import { registerSynth } from './commands/synth';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../../package.json') as { version: string };
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .version(version)
     .exitOverride();
   registerGenerate(program);
+  registerSynth(program);
   return program;
 }
 

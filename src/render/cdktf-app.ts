@@ -1,0 +1,38 @@
+/**
+ * The CDKTF app: the deployable stack (named after the service) and the module stack. `main.ts` and the `synth`
+ * command run it; everything else never loads cdktf.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, LocalBackend } from 'cdktf';
+import { DeployableStack } from '../../modules/deployable-stack';
+import type { ResolvedConfig } from '../config/types';
+
+export const DEFAULT_SYNTH_DIR = 'cdktf.out';
+/** Environment variable naming the config file `node lib/main.js` reads; unset means the embedded default. */
+export const CONFIG_ENV = 'ECS_DATADOG_READONLY_CONFIG';
+
+export interface SynthResult {
+  readonly outdir: string;
+  /** Stack name to its Terraform JSON file, relative to `outdir`. */
+  readonly stacks: Readonly<Record<string, string>>;
+}
+
+/** Synthesises both stacks into `outdir` (`stacks/<name>/cdk.tf.json` and `manifest.json`, as `cdktf synth` does). */
+export function synthCdktfApp(config: ResolvedConfig, outdir: string = DEFAULT_SYNTH_DIR): SynthResult {
+  // Validation runs per stack below: the module stack has no provider on purpose, which app-wide validation rejects.
+  const app = new App({ outdir, skipValidation: true, stackTraces: false });
+  const deployable = new DeployableStack(app, config.name, { config });
+  // CDKTF's default local backend path is absolute; a relative one (from the stack's working directory to the
+  // current directory, where `cdktf` keeps state too) keeps the output byte-identical wherever it runs.
+  const stackDir = path.resolve(outdir, 'stacks', config.name);
+  new LocalBackend(deployable, { path: path.relative(stackDir, path.resolve(`terraform.${config.name}.tfstate`)) });
+  deployable.runAllValidations();
+  app.synth();
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  const stacks: Record<string, string> = {};
+  for (const [name, stack] of Object.entries(manifest.stacks)) stacks[name] = stack.synthesizedStackPath;
+  return { outdir, stacks };
+}
