@@ -67,6 +67,8 @@ export interface ResourceSpec {
   readonly count?: Expr;
   readonly attributes: Readonly<Record<string, Value>>;
   readonly blocks?: readonly BlockSpec[];
+  /** Addresses this resource waits for beyond its references, e.g. `aws_iam_role_policy.execution`. @default none */
+  readonly dependsOn?: readonly string[];
   /** File of the HCL module the resource belongs to, e.g. `ecs.tf`. */
   readonly file: string;
 }

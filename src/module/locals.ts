@@ -1,0 +1,267 @@
+/**
+ * The module's locals: the Datadog wiring computed from the variables, exactly as the TypeScript model computes it
+ * (`containerDefinitions`, `taskVolumes`, the IAM policies). Every constant and every static piece of a container or
+ * policy is taken from the model, never retyped; only the parts that depend on variables are written here.
+ */
+import type { ResolvedConfig } from '../config/types';
+import {
+  AGENT_CONTAINER_NAME,
+  AGENT_WRITABLE_PATHS,
+  APM_SOCKET,
+  DOGSTATSD_SOCKET,
+  INIT_CONTAINER_NAME,
+  SERVICE_TAG_LABELS,
+  SOCKETS_PATH,
+  SOCKETS_VOLUME,
+} from '../model/datadog';
+import type { ContainerDefinition } from '../model/ecs-types';
+import { ecsTasksTrustPolicy, executionPolicy, PolicyStatement, taskPolicy } from '../model/iam';
+import { agentContainer, agentEnvironment, applicationContainer, awslogs, initContainer } from '../model/task-definition';
+import { TF } from '../model/terraform-refs';
+import { hclList, hclLiteral, hclObject, hclString, withoutNulls } from './hcl';
+import { expr, type LocalSpec, type Value } from './types';
+
+/** Locals that read the provider (or a resource); everything else is pure. */
+export const CONTEXT_LOCALS = {
+  aws_region: 'data.aws_region.current.region',
+  aws_account_id: 'data.aws_caller_identity.current.account_id',
+  aws_partition: 'data.aws_partition.current.partition',
+  log_group_arn: 'aws_cloudwatch_log_group.this.arn',
+  cluster_arn: 'var.existing_cluster_arn != null ? var.existing_cluster_arn : aws_ecs_cluster.this[0].arn',
+} as const;
+
+export type ContextLocal = keyof typeof CONTEXT_LOCALS;
+
+/** The model's Terraform placeholders and the local each one becomes inside the module. */
+export const MODEL_REFS: Readonly<Record<string, string>> = {
+  [TF.region]: 'local.aws_region',
+  [TF.accountId]: 'local.aws_account_id',
+  [TF.partition]: 'local.aws_partition',
+  [TF.logGroupArn]: 'local.log_group_arn',
+  [TF.clusterArn]: 'local.cluster_arn',
+};
+
+/**
+ * The value each context local has in the TypeScript model: the model's Terraform placeholder, or the config's
+ * region for `aws_region` (the model writes the region into the awslogs options). Evaluating the pure locals with
+ * these literals gives exactly what the model returns.
+ */
+export function modelContext(config: ResolvedConfig): Record<ContextLocal, string> {
+  return {
+    aws_region: config.region,
+    aws_account_id: TF.accountId,
+    aws_partition: TF.partition,
+    log_group_arn: TF.logGroupArn,
+    cluster_arn: config.cluster.existingClusterArn ?? TF.clusterArn,
+  };
+}
+
+function omit<T extends object>(value: T, keys: readonly string[]): Value {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!keys.includes(k)) out[k] = v;
+  return out as Value;
+}
+
+const lit = (value: unknown) => hclLiteral(value as Value, MODEL_REFS);
+/** `[for name in sort(keys(m)) : { name = name, value = m[name] }]`, like `toEnvironment`. */
+const sortedPairs = (map: string, valueKey: string) =>
+  `[for name in sort(keys(${map})) : { name = name, ${valueKey} = ${map}[name] }]`;
+
+function awslogsExpr(config: ResolvedConfig, streamPrefix: string): string {
+  const sample = awslogs(config, '');
+  return hclObject({
+    logDriver: hclString(sample.logDriver),
+    options: `merge(local.awslogs_options, { "awslogs-stream-prefix" = ${streamPrefix} })`,
+  });
+}
+
+/** Statements of a policy document by Sid. */
+function statement(statements: readonly PolicyStatement[], sid: string): PolicyStatement {
+  const found = statements.find((s) => s.Sid === sid);
+  if (!found) throw new Error(`the IAM model has no statement ${sid}`);
+  return found;
+}
+
+/** A config that makes the model emit every optional statement, so the static parts can be read from it. */
+function policyProbe(config: ResolvedConfig): ResolvedConfig {
+  const { partition, accountId, region } = { partition: 'aws', accountId: '123456789012', region: config.region };
+  return {
+    ...config,
+    datadog: { ...config.datadog, apiKeySecretArn: `arn:${partition}:secretsmanager:${region}:${accountId}:secret:probe` },
+    containers: [
+      {
+        name: 'probe',
+        image: 'probe',
+        protocol: 'tcp',
+        writablePaths: [],
+        environment: {},
+        secrets: { PROBE: `arn:${partition}:ssm:${region}:${accountId}:parameter/probe` },
+        essential: true,
+        dependsOn: [],
+        service: 'probe',
+      },
+    ],
+    service: { ...config.service, enableExecuteCommand: true },
+  };
+}
+
+export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
+  const context: LocalSpec[] = Object.entries(CONTEXT_LOCALS).map(([name, text]) => ({ name, value: expr(text), pure: false }));
+  const pure = (name: string, text: string): LocalSpec => ({ name, value: expr(text), pure: true });
+
+  const awslogsSample = awslogs(config, '').options ?? {};
+  const init: ContainerDefinition = initContainer(config);
+  const agent: ContainerDefinition = agentContainer(config);
+  const agentEnv = agentEnvironment(config);
+  const app = applicationContainer(config, policyProbe(config).containers[0]);
+  const sockets = app.mountPoints?.find((m) => m.sourceVolume === SOCKETS_VOLUME && m.containerPath === SOCKETS_PATH);
+  const agentDependency = app.dependsOn?.find((d) => d.containerName === AGENT_CONTAINER_NAME);
+  const appReadonly = app.readonlyRootFilesystem;
+  if (!sockets || !agentDependency || init.name !== INIT_CONTAINER_NAME || agent.name !== AGENT_CONTAINER_NAME) {
+    throw new Error('the task definition model no longer has the Datadog wiring the module mirrors');
+  }
+
+  const probe = policyProbe(config);
+  const execution = executionPolicy(probe);
+  const task = taskPolicy(probe);
+  const readSecrets = statement(execution.Statement, 'ReadSecrets');
+  const readParameters = statement(execution.Statement, 'ReadParameters');
+  const execStatement = statement(task.Statement, 'EcsExec');
+  const alwaysExecution = execution.Statement.filter((s) => s !== readSecrets && s !== readParameters);
+  const alwaysTask = task.Statement.filter((s) => s !== execStatement);
+
+  const ddEnv = 'var.datadog.env';
+  const tagsEnv = `length(var.datadog.tags) == 0 ? null : join(" ", [for key in sort(keys(var.datadog.tags)) : format("%s:%s", key, var.datadog.tags[key])])`;
+
+  return [
+    ...context,
+    pure('log_group_name', `format(${hclString('/ecs/%s')}, var.name)`),
+    pure(
+      'awslogs_options',
+      hclObject({
+        'awslogs-group': 'local.log_group_name',
+        'awslogs-region': 'local.aws_region',
+        mode: lit(awslogsSample.mode),
+        'max-buffer-size': lit(awslogsSample['max-buffer-size']),
+      }),
+    ),
+    // The containers with service and version resolved like `resolveContainer`.
+    pure(
+      'containers',
+      `[for c in var.containers : merge(c, ${hclObject({
+        service: 'c.service != null ? c.service : c.name',
+        version: `c.version != null ? c.version : try(regex(${hclString(':([^:/@]+)$')}, split("@", c.image)[0])[0], null)`,
+      })})]`,
+    ),
+    // Per container, its writable paths and the task volume each one gets (`writableVolumeName`).
+    pure(
+      'writable_volumes',
+      `[for c in local.containers : [for p in c.writable_paths : { path = p, name = format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-")) }]]`,
+    ),
+    pure(
+      'init_container',
+      `merge(${lit(omit(init, ['image', 'logConfiguration']))}, ${hclObject({
+        image: 'var.datadog.image',
+        logConfiguration: awslogsExpr(config, hclString(INIT_CONTAINER_NAME)),
+      })})`,
+    ),
+    pure(
+      'agent_environment',
+      withoutNulls(
+        `merge(${lit(omit(agentEnv, ['DD_SITE', 'DD_APM_ENABLED', 'DD_ENV', 'DD_TAGS']))}, ${hclObject({
+          DD_SITE: 'var.datadog.site',
+          DD_APM_ENABLED: 'tostring(var.datadog.apm_enabled)',
+          DD_ENV: ddEnv,
+          DD_TAGS: tagsEnv,
+        })})`,
+      ),
+    ),
+    pure(
+      'agent_container',
+      withoutNulls(
+        `merge(${lit(omit(agent, ['image', 'cpu', 'memory', 'environment', 'secrets', 'logConfiguration']))}, ${hclObject({
+          image: 'var.datadog.image',
+          cpu: 'var.datadog.cpu',
+          memory: 'var.datadog.memory',
+          environment: sortedPairs('local.agent_environment', 'value'),
+          secrets: hclList([hclObject({ name: lit(agent.secrets?.[0].name), valueFrom: 'var.datadog.api_key_secret_arn' })]),
+          logConfiguration: awslogsExpr(config, hclString(AGENT_CONTAINER_NAME)),
+        })})`,
+      ),
+    ),
+    // Environment of each application container: the Datadog wiring, then the user's values (which win).
+    pure(
+      'application_environments',
+      `[for c in local.containers : ${withoutNulls(
+        `merge(${hclObject({
+          DD_TRACE_AGENT_URL: hclString(`unix://${APM_SOCKET}`),
+          DD_DOGSTATSD_URL: hclString(`unix://${DOGSTATSD_SOCKET}`),
+          DD_ENV: ddEnv,
+          DD_SERVICE: 'c.service',
+          DD_VERSION: 'c.version',
+        })}, c.environment)`,
+      )}]`,
+    ),
+    pure(
+      'application_containers',
+      `[for i, c in local.containers : ${withoutNulls(
+        hclObject({
+          name: 'c.name',
+          image: 'c.image',
+          essential: 'c.essential',
+          readonlyRootFilesystem: lit(appReadonly),
+          cpu: 'c.cpu',
+          memory: 'c.memory',
+          command: 'c.command',
+          environment: sortedPairs('local.application_environments[i]', 'value'),
+          secrets: `length(c.secrets) == 0 ? null : ${sortedPairs('c.secrets', 'valueFrom')}`,
+          portMappings: 'c.port == null ? null : [{ containerPort = c.port, hostPort = c.port, protocol = c.protocol }]',
+          mountPoints: `concat(${lit([sockets])}, [for v in local.writable_volumes[i] : { sourceVolume = v.name, containerPath = v.path, readOnly = false }])`,
+          dependsOn: `concat(${lit([agentDependency])}, [for d in c.depends_on : { containerName = d.container_name, condition = d.condition }])`,
+          healthCheck: `c.health_check == null ? null : ${hclObject({
+            command: 'c.health_check.command',
+            interval: 'c.health_check.interval_seconds',
+            timeout: 'c.health_check.timeout_seconds',
+            retries: 'c.health_check.retries',
+            startPeriod: 'c.health_check.start_period_seconds',
+          })}`,
+          logConfiguration: awslogsExpr(config, 'c.name'),
+          dockerLabels: withoutNulls(
+            hclObject({ [SERVICE_TAG_LABELS.env]: ddEnv, [SERVICE_TAG_LABELS.service]: 'c.service', [SERVICE_TAG_LABELS.version]: 'c.version' }),
+          ),
+        }),
+      )}]`,
+    ),
+    pure('container_definitions', 'concat([local.init_container, local.agent_container], local.application_containers)'),
+    pure(
+      'volumes',
+      `concat(${lit(AGENT_WRITABLE_PATHS.map((p) => ({ name: p.volume })))}, [for v in flatten(local.writable_volumes) : { name = v.name }])`,
+    ),
+    // Every secret ARN the task reads at start-up, split by service like `secretArns`.
+    pure(
+      'secret_arns',
+      'sort(distinct(concat([var.datadog.api_key_secret_arn], flatten([for c in var.containers : values(c.secrets)]))))',
+    ),
+    pure('secrets_manager_arns', '[for arn in local.secret_arns : arn if split(":", arn)[2] == "secretsmanager"]'),
+    pure('ssm_parameter_arns', '[for arn in local.secret_arns : arn if split(":", arn)[2] == "ssm"]'),
+    pure('assume_role_policy', `jsonencode(${lit(ecsTasksTrustPolicy())})`),
+    pure(
+      'execution_policy',
+      `jsonencode(${hclObject({
+        Version: lit(execution.Version),
+        Statement: `concat(
+  ${lit(alwaysExecution).replace(/\n/g, '\n  ')},
+  length(local.secrets_manager_arns) == 0 ? [] : [merge(${lit(omit(readSecrets, ['Resource']))}, { Resource = local.secrets_manager_arns })],
+  length(local.ssm_parameter_arns) == 0 ? [] : [merge(${lit(omit(readParameters, ['Resource']))}, { Resource = local.ssm_parameter_arns })],
+)`,
+      })})`,
+    ),
+    pure(
+      'task_policy',
+      `jsonencode(${hclObject({
+        Version: lit(task.Version),
+        Statement: `concat(${lit(alwaysTask)}, var.enable_execute_command ? ${lit([execStatement])} : [])`,
+      })})`,
+    ),
+  ];
+}

@@ -1,0 +1,172 @@
+/**
+ * The module's input variables. Defaults come from the config, so a generated module carries the user's values;
+ * optional object attributes carry the same defaults as `resolveConfig`.
+ */
+import { DEFAULT_AGENT_IMAGE, DEFAULT_SITE, imageTag } from '../config/defaults';
+import type { ResolvedConfig, ResolvedContainer } from '../config/types';
+import type { Value, VariableSpec } from './types';
+import { validationsOf } from './validations';
+
+/** Defaults of optional container attributes, as in `resolveContainer`. */
+export const CONTAINER_DEFAULTS = { protocol: 'tcp', essential: true } as const;
+export const HEALTH_CHECK_DEFAULTS = { interval_seconds: 30, timeout_seconds: 5, retries: 3, start_period_seconds: 0 } as const;
+
+const DATADOG_TYPE = `object({
+  site               = optional(string, "${DEFAULT_SITE}")
+  api_key_secret_arn = string
+  image              = optional(string, "${DEFAULT_AGENT_IMAGE}")
+  env                = optional(string)
+  tags               = optional(map(string), {})
+  apm_enabled        = optional(bool, true)
+  cpu                = optional(number)
+  memory             = optional(number)
+})`;
+
+const CONTAINERS_TYPE = `list(object({
+  name           = string
+  image          = string
+  port           = optional(number)
+  protocol       = optional(string, "${CONTAINER_DEFAULTS.protocol}")
+  writable_paths = optional(list(string), [])
+  environment    = optional(map(string), {})
+  secrets        = optional(map(string), {})
+  cpu            = optional(number)
+  memory         = optional(number)
+  essential      = optional(bool, ${CONTAINER_DEFAULTS.essential})
+  command        = optional(list(string))
+  health_check = optional(object({
+    command              = list(string)
+    interval_seconds     = optional(number, ${HEALTH_CHECK_DEFAULTS.interval_seconds})
+    timeout_seconds      = optional(number, ${HEALTH_CHECK_DEFAULTS.timeout_seconds})
+    retries              = optional(number, ${HEALTH_CHECK_DEFAULTS.retries})
+    start_period_seconds = optional(number, ${HEALTH_CHECK_DEFAULTS.start_period_seconds})
+  }))
+  depends_on = optional(list(object({
+    container_name = string
+    condition      = string
+  })), [])
+  service = optional(string)
+  version = optional(string)
+}))`;
+
+/** Keeps the keys whose value is defined, so an absent optional attribute stays absent. */
+function defined(fields: Record<string, Value | undefined>): { [key: string]: Value } {
+  const out: { [key: string]: Value } = {};
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/**
+ * A container as the `containers` variable takes it: snake_case, attributes equal to their default left out
+ * (`service` when it is the name, `version` when it is the image tag), so the module derives them the same way.
+ */
+export function containerVariableValue(c: ResolvedContainer): { [key: string]: Value } {
+  const hc = c.healthCheck;
+  return defined({
+    name: c.name,
+    image: c.image,
+    port: c.port,
+    protocol: c.protocol === CONTAINER_DEFAULTS.protocol ? undefined : c.protocol,
+    writable_paths: c.writablePaths.length > 0 ? [...c.writablePaths] : undefined,
+    environment: Object.keys(c.environment).length > 0 ? { ...c.environment } : undefined,
+    secrets: Object.keys(c.secrets).length > 0 ? { ...c.secrets } : undefined,
+    cpu: c.cpu,
+    memory: c.memory,
+    essential: c.essential === CONTAINER_DEFAULTS.essential ? undefined : c.essential,
+    command: c.command && [...c.command],
+    health_check: hc && {
+      command: [...hc.command],
+      interval_seconds: hc.intervalSeconds,
+      timeout_seconds: hc.timeoutSeconds,
+      retries: hc.retries,
+      start_period_seconds: hc.startPeriodSeconds,
+    },
+    depends_on: c.dependsOn.length > 0 ? c.dependsOn.map((d) => ({ container_name: d.containerName, condition: d.condition })) : undefined,
+    service: c.service === c.name ? undefined : c.service,
+    version: c.version === imageTag(c.image) ? undefined : c.version,
+  });
+}
+
+/** The value of every variable for a config (the defaults of a generated module, or a tfvars file). */
+export function moduleVariableValues(config: ResolvedConfig): Record<string, Value> {
+  const dd = config.datadog;
+  return {
+    name: config.name,
+    cpu: config.cpu,
+    memory: config.memory,
+    cpu_architecture: config.cpuArchitecture,
+    tags: { ...config.tags },
+    datadog: defined({
+      site: dd.site,
+      api_key_secret_arn: dd.apiKeySecretArn,
+      image: dd.image,
+      env: dd.env,
+      tags: { ...dd.tags },
+      apm_enabled: dd.apmEnabled,
+      cpu: dd.cpu,
+      memory: dd.memory,
+    }),
+    containers: config.containers.map(containerVariableValue),
+    subnet_ids: [...config.network.subnetIds],
+    security_group_ids: [...config.network.securityGroupIds],
+    assign_public_ip: config.network.assignPublicIp,
+    desired_count: config.service.desiredCount,
+    existing_cluster_arn: config.cluster.existingClusterArn ?? null,
+    container_insights: config.cluster.containerInsights,
+    log_retention_in_days: config.logs.retentionInDays,
+    log_kms_key_arn: config.logs.kmsKeyArn ?? null,
+    enable_execute_command: config.service.enableExecuteCommand,
+  };
+}
+
+interface VariableShape {
+  readonly name: string;
+  readonly type: string;
+  readonly description: string;
+  /** @default false: a null value falls back to the default */
+  readonly nullable?: boolean;
+}
+
+const SHAPES: readonly VariableShape[] = [
+  { name: 'name', type: 'string', description: 'Name of the task family, service and cluster; prefixes the IAM roles (<name>-execution, <name>-task) and names the log group /ecs/<name>.' },
+  { name: 'cpu', type: 'number', description: 'Task CPU units, a Fargate size (256, 512, 1024, 2048, 4096, 8192, 16384).' },
+  { name: 'memory', type: 'number', description: 'Task memory in MiB, allowed for cpu by Fargate.' },
+  { name: 'cpu_architecture', type: 'string', description: 'CPU architecture of the task: X86_64 or ARM64.' },
+  { name: 'tags', type: 'map(string)', description: 'Tags on every resource; the service propagates them to its tasks.' },
+  {
+    name: 'datadog',
+    type: DATADOG_TYPE,
+    description:
+      'Datadog Agent sidecar: site, api_key_secret_arn (Secrets Manager secret or SSM parameter ARN holding the API key, never the key itself), agent image (also used by the init container), env (DD_ENV), tags (DD_TAGS), apm_enabled, and the agent container cpu and memory.',
+  },
+  {
+    name: 'containers',
+    type: CONTAINERS_TYPE,
+    description:
+      'Application containers. Each runs with a read-only root filesystem; writable_paths become task volumes. The module adds the Datadog wiring: the sockets volume read-only at /var/run/datadog, DD_TRACE_AGENT_URL, DD_DOGSTATSD_URL, DD_ENV, DD_SERVICE (default: the container name), DD_VERSION (default: the image tag), unified service tagging labels, a HEALTHY dependency on the agent and awslogs logging.',
+  },
+  { name: 'subnet_ids', type: 'list(string)', description: 'Subnets of the service tasks (awsvpc).' },
+  { name: 'security_group_ids', type: 'list(string)', description: 'Security groups of the service tasks.' },
+  { name: 'assign_public_ip', type: 'bool', description: 'Give tasks a public IP (Security Hub ECS.2 fails when true).' },
+  { name: 'desired_count', type: 'number', description: 'Number of tasks the service keeps running.' },
+  { name: 'existing_cluster_arn', type: 'string', description: 'Run the service in this existing ECS cluster; null creates a cluster named after the service.', nullable: true },
+  { name: 'container_insights', type: 'string', description: 'Container Insights mode of a created cluster: enabled or enhanced (Security Hub ECS.12).' },
+  { name: 'log_retention_in_days', type: 'number', description: 'Retention of the log group in days (0 keeps events forever).' },
+  { name: 'log_kms_key_arn', type: 'string', description: 'KMS key ARN that encrypts the log group; null uses CloudWatch-managed encryption.', nullable: true },
+  { name: 'enable_execute_command', type: 'bool', description: 'ECS Exec. Off by default: it needs writable SSM agent paths in the containers.' },
+];
+
+/** The variable names, in declaration order. */
+export const VARIABLE_NAMES: readonly string[] = SHAPES.map((s) => s.name);
+
+export function moduleVariables(config: ResolvedConfig): VariableSpec[] {
+  const values = moduleVariableValues(config);
+  return SHAPES.map((s) => ({
+    name: s.name,
+    type: s.type,
+    description: s.description,
+    default: values[s.name],
+    nullable: s.nullable ?? false,
+    validations: validationsOf(s.name),
+  }));
+}
