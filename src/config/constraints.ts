@@ -113,6 +113,46 @@ export const DATADOG_API_KEY_LIKE = /(^|[^0-9a-fA-F])[0-9a-fA-F]{32}([^0-9a-fA-F
 
 export const PORT_RANGE = { min: 1, max: 65535 } as const;
 
+/** The Datadog site: datadoghq.com, datadoghq.eu, ddog-gov.com or one of their regional subdomains (us3, us5, ap1, ...). */
+export const DATADOG_SITE: PatternConstraint = {
+  pattern: '^([a-z0-9]+\\.)?(datadoghq\\.com|datadoghq\\.eu|ddog-gov\\.com)$',
+  description: 'a Datadog site such as datadoghq.com, us3.datadoghq.com, us5.datadoghq.com, datadoghq.eu, ap1.datadoghq.com or ddog-gov.com',
+  example: 'datadoghq.com',
+};
+
+/** A container image reference: registry, repository, tag or digest, no spaces. */
+export const CONTAINER_IMAGE: PatternConstraint = {
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}$',
+  description: 'an image reference of up to 255 characters, such as public.ecr.aws/nginx/nginx:1.27 (letters, digits, . _ / : @ -)',
+  example: 'public.ecr.aws/nginx/nginx:1.27',
+};
+
+/** ECS container health check limits (RegisterTaskDefinition HealthCheck). */
+export const HEALTH_CHECK_LIMITS = {
+  intervalSeconds: { min: 5, max: 300 },
+  timeoutSeconds: { min: 2, max: 120 },
+  retries: { min: 1, max: 10 },
+  startPeriodSeconds: { min: 0, max: 300 },
+} as const;
+
+/** The first element of an ECS health check command. */
+export const HEALTH_CHECK_COMMAND_PREFIXES = ['CMD', 'CMD-SHELL'] as const;
+
+/** Container CPU units: 0 (share the task's) up to the largest Fargate size. */
+export const CONTAINER_CPU_RANGE = { min: 0, max: 16384 } as const;
+
+/** Container memory in MiB: Docker's minimum up to the largest Fargate memory. */
+export const CONTAINER_MEMORY_RANGE = { min: 6, max: 122880 } as const;
+
+/** Number of tasks the service keeps running. */
+export const DESIRED_COUNT_RANGE = { min: 0, max: 1000 } as const;
+
+/**
+ * Environment variable names that must never carry a plain value: the Datadog API key (use
+ * `datadog.apiKeySecretArn`) and the AWS credentials Security Hub ECS.8 flags (use `secrets`).
+ */
+export const SECRET_ENVIRONMENT_NAMES = ['DD_API_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'ECS_ENGINE_AUTH_DATA'] as const;
+
 export function matches(constraint: PatternConstraint, value: string): boolean {
   return new RegExp(constraint.pattern).test(value);
 }

@@ -1,23 +1,87 @@
 import * as fs from 'fs';
-import { parse as parseYaml } from 'yaml';
-import { Errors } from '../errors';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { Errors, type Problem } from '../errors';
 import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from './defaults';
 import type { ResolvedConfig, ServiceConfig } from './types';
-import { validateConfig } from './validate';
+import { type ConfigPath, validateConfig } from './validate';
+
+/** A config file is small; anything larger is the wrong file. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** Reads, validates and resolves a YAML or JSON config file; without a file, the embedded default. */
 export function loadConfig(file?: string): ResolvedConfig {
   if (file === undefined) return resolveConfig(EMBEDDED_DEFAULT_CONFIG);
+  return resolveConfig(readConfigFile(file));
+}
+
+/** Reads and validates a config file. Throws a `UserError` that lists every problem, each with its path and line. */
+export function readConfigFile(file: string): ServiceConfig {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
-  } catch {
-    throw Errors.configNotFound(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw Errors.configNotFound(file);
+    throw Errors.configUnreadable(file, code ?? String(err));
   }
   if (stat.isDirectory()) throw Errors.configIsDirectory(file);
-  const text = fs.readFileSync(file, 'utf8');
-  const raw: unknown = parseYaml(text);
+  if (stat.size > MAX_CONFIG_BYTES) throw Errors.configTooLarge(file, stat.size, MAX_CONFIG_BYTES);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw Errors.configUnreadable(file, (err as NodeJS.ErrnoException).code ?? String(err));
+  }
+  return parseConfig(text, file);
+}
+
+/**
+ * Parses YAML or JSON (JSON is YAML) and validates it. Duplicate keys, several documents and syntax errors are
+ * reported with their lines; the message never quotes the file's text, so a pasted secret is not echoed.
+ */
+export function parseConfig(text: string, source: string): ServiceConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw Errors.configSyntax(
+      source,
+      doc.errors.map((e) => ({
+        path: `line ${e.linePos?.[0].line ?? '?'}, column ${e.linePos?.[0].col ?? '?'}`,
+        message: syntaxMessage(e.code, e.message),
+        fix: e.code === 'DUPLICATE_KEY' ? 'keep one of the two keys' : undefined,
+      })),
+    );
+  }
+  if (doc.contents === null) throw Errors.configEmpty(source);
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw Errors.configSyntax(source, [{ path: '(document)', message: `cannot be read: ${(err as Error).message}` }]);
+  }
   const problems = validateConfig(raw);
-  if (problems.length > 0) throw Errors.invalidConfig(file, problems);
-  return resolveConfig(raw as ServiceConfig);
+  if (problems.length > 0) {
+    const located: Problem[] = problems
+      .map(({ at, ...p }) => ({ ...p, line: lineOf(doc, lineCounter, at) }))
+      .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || a.path.localeCompare(b.path));
+    throw Errors.invalidConfig(source, located);
+  }
+  return raw as ServiceConfig;
+}
+
+/** yaml's message without the quoted source line (which could hold a secret) and without its own position. */
+function syntaxMessage(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return 'duplicate key: a key may appear only once in a mapping';
+  if (code === 'MULTIPLE_DOCS') return 'the file holds several YAML documents (---); a config is one document';
+  return first;
+}
+
+/** Line of the node at a path, or of its nearest existing parent. */
+function lineOf(doc: Document, lineCounter: LineCounter, at: ConfigPath): number | undefined {
+  for (let n = at.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(at.slice(0, n), true);
+    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
 }

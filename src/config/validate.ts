@@ -1,22 +1,473 @@
+/**
+ * Config validation: the JSON Schema (types, keys, enums, patterns, ranges) through ajv, then the rules a schema
+ * cannot state (Fargate sizes, names, dependencies, volumes, secrets). Every problem is reported at once, each at its
+ * path in the config's own notation, e.g. `containers[1].port`.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
 import type { Problem } from '../errors';
-import { describeFargateMemory, FARGATE_CPU_VALUES, isFargateSize } from './constraints';
+import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
+import { writableVolumeName } from '../model/task-definition';
+import {
+  DATADOG_API_KEY_LIKE,
+  describeFargateMemory,
+  FARGATE_SIZES,
+  HEALTH_CHECK_COMMAND_PREFIXES,
+  HEALTHY_CONDITION,
+  isFargateSize,
+  MAX_CONTAINERS_PER_TASK,
+  SECRET_ENVIRONMENT_NAMES,
+  type PatternConstraint,
+} from './constraints';
+import { configJsonSchema, PATTERN_CONSTRAINTS, type JsonSchema } from './schema';
 
-/** Every problem of a parsed config, all at once. An empty list means valid. */
-export function validateConfig(raw: unknown): Problem[] {
-  const problems: Problem[] = [];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return [{ path: '(root)', message: 'must be a mapping with at least "name" and "datadog.apiKeySecretArn"' }];
+/** A path into the config: keys and list indexes. */
+export type ConfigPath = readonly (string | number)[];
+
+/** A problem with its path as segments, so the loader can find its line. */
+export interface ConfigProblem extends Problem {
+  readonly at: ConfigPath;
+}
+
+/** `['containers', 1, 'port']` → `containers[1].port`; keys that are not identifiers are quoted: `environment["A-B"]`. */
+export function formatConfigPath(at: ConfigPath): string {
+  if (at.length === 0) return '(root)';
+  let out = '';
+  for (const seg of at) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(redact(seg))}]`;
   }
-  const c = raw as Record<string, unknown>;
-  const cpu = (c.cpu as number) ?? 1024;
-  const memory = (c.memory as number) ?? 3072;
-  if (!isFargateSize(cpu, memory)) {
-    problems.push({
-      path: FARGATE_CPU_VALUES.includes(cpu) ? 'memory' : 'cpu',
-      message: FARGATE_CPU_VALUES.includes(cpu)
-        ? `must be one of ${describeFargateMemory(cpu)} for cpu ${cpu}, got ${memory}`
-        : `must be one of ${FARGATE_CPU_VALUES.join(', ')}, got ${cpu}`,
+  return out;
+}
+
+const SECRET_HIDDEN = '(a value that looks like a Datadog API key; not shown)';
+
+function looksLikeApiKey(s: string): boolean {
+  return DATADOG_API_KEY_LIKE.test(s);
+}
+
+function redact(s: string): string {
+  return looksLikeApiKey(s) ? SECRET_HIDDEN : s;
+}
+
+/** A value as a message shows it: short, quoted, never an API key. */
+export function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing (an empty value)';
+  if (typeof v === 'string') {
+    if (looksLikeApiKey(v)) return SECRET_HIDDEN;
+    return JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v);
+  }
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (typeof v === 'object') return 'a mapping';
+  return String(v);
+}
+
+let compiled: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(configJsonSchema());
+  return compiled;
+}
+
+/** Every problem of a parsed config, all at once, sorted by path. An empty list means valid. */
+export function validateConfig(raw: unknown): ConfigProblem[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return [
+      {
+        at: [],
+        path: '(root)',
+        message: `must be a mapping of keys such as "name" and "datadog", got ${describeValue(raw)}`,
+        fix: 'start from examples/basic.yaml',
+      },
+    ];
+  }
+  const secretProblems = secretRules(raw);
+  const secretPaths = new Set(secretProblems.map((p) => p.path));
+  const validate = schemaValidator();
+  validate(raw);
+  const schemaProblems = (validate.errors ?? []).flatMap((e) => schemaProblem(e, raw)).filter((p) => !secretPaths.has(p.path));
+  const all = [...secretProblems, ...schemaProblems, ...domainRules(raw as Obj)];
+  const seen = new Set<string>();
+  return all.filter((p) => {
+    const key = `${p.path}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schema errors → readable problems
+
+function problem(at: ConfigPath, message: string, fix?: string): ConfigProblem {
+  return { at, path: formatConfigPath(at), message, ...(fix !== undefined && { fix }) };
+}
+
+/** JSON pointer → segments, list indexes as numbers (decided by the data, so a map key "1" stays a key). */
+function pointerToPath(pointer: string, root: unknown): (string | number)[] {
+  if (pointer === '') return [];
+  const at: (string | number)[] = [];
+  let node: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      at.push(Number(seg));
+      node = node[Number(seg)];
+    } else {
+      at.push(seg);
+      node = typeof node === 'object' && node !== null ? (node as Obj)[seg] : undefined;
+    }
+  }
+  return at;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a mapping (key: value)',
+  array: 'a list',
+};
+
+function typeFix(expected: string, data: unknown): string | undefined {
+  if (typeof data === 'string' && (expected === 'integer' || expected === 'number') && /^-?\d+(\.\d+)?$/.test(data)) {
+    return `write it without quotes: ${data}`;
+  }
+  if (typeof data === 'string' && expected === 'boolean' && /^(true|false)$/i.test(data)) return `write it without quotes: ${data.toLowerCase()}`;
+  if (expected === 'string' && (typeof data === 'number' || typeof data === 'boolean')) return `quote it: "${String(data)}"`;
+  if (expected === 'array' && (typeof data === 'string' || typeof data === 'number')) return 'write a list, e.g. [value] or one "- value" per line';
+  return undefined;
+}
+
+/** Closest allowed key, when it is close enough to be what was meant. */
+export function didYouMean(key: string, allowed: readonly string[]): string | undefined {
+  if (allowed.length === 0) return undefined;
+  const normal = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
+  const exact = allowed.find((a) => normal(a) === normal(key));
+  if (exact) return exact;
+  const best = closest(key, [...allowed]);
+  return distance(key, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function arnService(value: unknown): string | undefined {
+  return typeof value === 'string' ? /^arn:[^:]*:([^:]+):/.exec(value)?.[1] : undefined;
+}
+
+function patternMessage(constraint: PatternConstraint | undefined, data: unknown): { message: string; fix?: string } {
+  const what = constraint?.description ?? 'in the documented format';
+  const service = arnService(data);
+  const expected = constraint && /\barn:aws\b/.test(constraint.description);
+  const serviceNote = service && expected ? ` (that is an ARN of the ${service} service)` : '';
+  return {
+    message: `must be ${what}, got ${describeValue(data)}${serviceNote}`,
+    ...(constraint && { fix: `e.g. ${constraint.example}` }),
+  };
+}
+
+function schemaProblem(e: ErrorObject, root: unknown): ConfigProblem[] {
+  const at = pointerToPath(e.instancePath, root);
+  const parent = (e.parentSchema ?? {}) as JsonSchema;
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required': {
+      const key = String(params.missingProperty);
+      const child = ((parent.properties ?? {}) as Record<string, JsonSchema>)[key] ?? {};
+      return [problem([...at, key], `is required: ${String(child.description ?? '')}`.trim(), hintFor(child))];
+    }
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys((parent.properties ?? {}) as object).filter((k) => k !== '$schema');
+      const suggestion = didYouMean(key, allowed);
+      return [
+        problem(
+          [...at, key],
+          `unknown key${suggestion ? `; did you mean "${suggestion}"?` : ''} Allowed keys here: ${allowed.join(', ')}`,
+          suggestion ? `rename it to "${suggestion}"` : 'remove it',
+        ),
+      ];
+    }
+    case 'type': {
+      const expected = String(params.type);
+      const data = e.data;
+      const got = typeof data === 'number' && expected === 'integer' ? String(data) : describeValue(data);
+      return [problem(at, `must be ${TYPE_WORDS[expected] ?? expected}, got ${got}`, typeFix(expected, data))];
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map((v) => (typeof v === 'string' ? `"${v}"` : String(v)));
+      return [problem(at, `must be one of ${allowed.join(', ')}, got ${describeValue(e.data)}`)];
+    }
+    case 'pattern': {
+      if (e.propertyName !== undefined) {
+        const key = e.propertyName;
+        return [problem([...at, key], `is not a valid name here: must be ${PATTERN_CONSTRAINTS.get(String(params.pattern))?.description ?? 'letters, digits and underscores'}`)];
+      }
+      const { message, fix } = patternMessage(PATTERN_CONSTRAINTS.get(String(params.pattern)), e.data);
+      return [problem(at, message, fix)];
+    }
+    case 'minimum':
+    case 'maximum': {
+      const min = parent.minimum as number;
+      const max = parent.maximum as number;
+      return [problem(at, `must be ${parent.type === 'integer' ? 'an integer' : 'a number'} ${min}..${max}, got ${describeValue(e.data)}`)];
+    }
+    case 'maxItems': {
+      const explanation = at.length === 1 && at[0] === 'containers' ? `: a Fargate task holds at most ${MAX_CONTAINERS_PER_TASK} containers and two are the Datadog init and agent containers` : '';
+      return [problem(at, `must have at most ${String(params.limit)} entries, got ${(e.data as unknown[]).length}${explanation}`)];
+    }
+    case 'minItems':
+      return [problem(at, `must have at least ${String(params.limit)} entries, got ${(e.data as unknown[]).length}`, hintFor(parent))];
+    case 'minLength':
+      if (e.propertyName !== undefined) return [problem([...at, e.propertyName], 'must not be an empty key')];
+      return [problem(at, 'must not be empty')];
+    case 'propertyNames':
+      return []; // reported by the inner error, which names the key
+    default:
+      return [problem(at, `is not valid (${e.keyword})`, hintFor(parent))];
+  }
+}
+
+function hintFor(schema: JsonSchema): string | undefined {
+  const examples = schema.examples as unknown[] | undefined;
+  return examples && examples.length > 0 ? `e.g. ${JSON.stringify(examples[0])}` : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Secrets: never a plain API key or credential in the config, and never echo one.
+
+type Obj = Record<string, unknown>;
+
+const API_KEY_FIX =
+  'store the key in Secrets Manager (or SSM Parameter Store) and set datadog.apiKeySecretArn to its ARN; rotate the key if this file was shared';
+
+function secretRules(raw: unknown): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const walk = (node: unknown, at: (string | number)[]) => {
+    if (typeof node === 'string') {
+      if (looksLikeApiKey(node)) problems.push(problem(at, 'looks like a Datadog API key (32 hexadecimal characters); the config must never hold the key itself', API_KEY_FIX));
+    } else if (Array.isArray(node)) {
+      node.forEach((v, i) => walk(v, [...at, i]));
+    } else if (typeof node === 'object' && node !== null) {
+      for (const [k, v] of Object.entries(node)) {
+        if (looksLikeApiKey(k)) problems.push(problem([...at, k], 'this key looks like a Datadog API key; the config must never hold the key itself', API_KEY_FIX));
+        else walk(v, [...at, k]);
+      }
+    }
+  };
+  walk(raw, []);
+  const containers = (raw as Obj).containers;
+  if (Array.isArray(containers)) {
+    containers.forEach((c, i) => {
+      const env = isObj(c) ? c.environment : undefined;
+      if (!isObj(env)) return;
+      for (const name of Object.keys(env)) {
+        if (!(SECRET_ENVIRONMENT_NAMES as readonly string[]).includes(name)) continue;
+        const at = ['containers', i, 'environment', name];
+        if (name === 'DD_API_KEY') {
+          problems.push(
+            problem(at, 'the Datadog API key must not be a plain environment variable; the agent reads it from datadog.apiKeySecretArn and applications send to the agent without a key', `remove it; ${API_KEY_FIX}`),
+          );
+        } else {
+          problems.push(problem(at, `must not be a plain environment variable (Security Hub ECS.8)`, `move it to containers[${i}].secrets as a Secrets Manager or SSM parameter ARN`));
+        }
+      }
     });
   }
+  return dedupeByPath(problems);
+}
+
+function dedupeByPath(problems: ConfigProblem[]): ConfigProblem[] {
+  const byPath = new Map<string, ConfigProblem>();
+  for (const p of problems) if (!byPath.has(p.path) || p.at[2] === 'environment') byPath.set(p.path, p);
+  return [...byPath.values()];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rules beyond the schema. Each rule looks only at values of the right type, so a schema error is not repeated.
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+function isStr(v: unknown): v is string {
+  return typeof v === 'string';
+}
+
+const RESERVED_CONTAINER_NAMES = [AGENT_CONTAINER_NAME, INIT_CONTAINER_NAME];
+const AGENT_PORTS = [DOGSTATSD_PORT, APM_PORT];
+const AGENT_VOLUMES = AGENT_WRITABLE_PATHS.map((p) => p.volume);
+
+function domainRules(c: Obj): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const add = (at: ConfigPath, message: string, fix?: string) => problems.push(problem(at, message, fix));
+
+  // Fargate task size
+  const cpu = c.cpu ?? 1024;
+  const memory = c.memory ?? 3072;
+  const allMemory = Object.values(FARGATE_SIZES).flat();
+  const memoryInRange = isInt(memory) && memory >= Math.min(...allMemory) && memory <= Math.max(...allMemory);
+  if (isInt(cpu) && isInt(memory) && memoryInRange && FARGATE_SIZES[cpu] && !isFargateSize(cpu, memory)) {
+    const fitting = Object.keys(FARGATE_SIZES).map(Number).filter((k) => FARGATE_SIZES[k].includes(memory));
+    add(
+      [c.memory === undefined ? 'cpu' : 'memory'],
+      `must be one of ${describeFargateMemory(cpu)} for cpu ${cpu}, got memory ${memory}`,
+      fitting.length > 0 ? `set memory to one of ${describeFargateMemory(cpu)}, or cpu to ${fitting.join(' or ')}` : `set memory to one of ${describeFargateMemory(cpu)}`,
+    );
+  }
+
+  const containers = Array.isArray(c.containers) ? c.containers : [];
+  const app = containers.map((x, i) => ({ i, c: isObj(x) ? x : ({} as Obj) }));
+  const nameOf = (x: Obj) => (isStr(x.name) ? x.name : undefined);
+
+  // Names: unique, not the Datadog containers'
+  const firstIndex = new Map<string, number>();
+  for (const { i, c: x } of app) {
+    const name = nameOf(x);
+    if (name === undefined) continue;
+    if (RESERVED_CONTAINER_NAMES.includes(name)) {
+      add(['containers', i, 'name'], `"${name}" is the name of a Datadog container this tool adds`, 'choose another name');
+    } else if (firstIndex.has(name)) {
+      add(['containers', i, 'name'], `duplicates the name of containers[${firstIndex.get(name)}]; container names must be unique in the task`, 'rename one of them');
+    } else firstIndex.set(name, i);
+  }
+
+  // Ports
+  for (const { i, c: x } of app) {
+    if (isInt(x.port) && AGENT_PORTS.includes(x.port)) {
+      add(['containers', i, 'port'], `must not be ${x.port}: the agent listens on ${DOGSTATSD_PORT}/udp (DogStatsD) and ${APM_PORT}/tcp (APM) in the same network namespace`, 'use another port');
+    }
+  }
+
+  // Health check command
+  for (const { i, c: x } of app) {
+    const hc = x.healthCheck;
+    if (!isObj(hc) || !Array.isArray(hc.command) || hc.command.length === 0) continue;
+    if (!(HEALTH_CHECK_COMMAND_PREFIXES as readonly unknown[]).includes(hc.command[0])) {
+      add(['containers', i, 'healthCheck', 'command', 0], `must be ${HEALTH_CHECK_COMMAND_PREFIXES.map((p) => `"${p}"`).join(' or ')}, got ${describeValue(hc.command[0])}`, 'e.g. ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]');
+    }
+  }
+
+  // Dependencies: targets exist, conditions fit the target, no cycles
+  const byName = new Map<string, Obj>();
+  for (const { c: x } of app) {
+    const name = nameOf(x);
+    if (name !== undefined && !byName.has(name)) byName.set(name, x);
+  }
+  const edges = new Map<string, string[]>();
+  for (const { i, c: x } of app) {
+    if (!Array.isArray(x.dependsOn)) continue;
+    x.dependsOn.forEach((d, j) => {
+      if (!isObj(d) || !isStr(d.containerName)) return;
+      const at = ['containers', i, 'dependsOn', j];
+      const target = d.containerName;
+      if (RESERVED_CONTAINER_NAMES.includes(target)) {
+        add([...at, 'containerName'], `"${target}" is a Datadog container: every application container already waits for ${AGENT_CONTAINER_NAME} to be HEALTHY`, 'remove this dependency');
+        return;
+      }
+      const t = byName.get(target);
+      if (!t) {
+        const names = [...byName.keys()].filter((n) => n !== nameOf(x));
+        add([...at, 'containerName'], `no application container is named "${target}"${names.length > 0 ? `; the others are ${names.join(', ')}` : ''}`);
+        return;
+      }
+      if (target === nameOf(x)) {
+        add([...at, 'containerName'], 'a container cannot depend on itself', 'remove this dependency');
+        return;
+      }
+      if (d.condition === HEALTHY_CONDITION && !isObj(t.healthCheck)) {
+        add([...at, 'condition'], `HEALTHY needs a health check on "${target}", which has none`, `add containers[${app.find((a) => a.c === t)?.i}].healthCheck, or use condition START`);
+      }
+      if ((d.condition === 'COMPLETE' || d.condition === 'SUCCESS') && t.essential !== false) {
+        add([...at, 'condition'], `${d.condition} needs "${target}" to have essential: false (an essential container must keep running)`, `set essential: false on "${target}", or use START or HEALTHY`);
+      }
+      const from = nameOf(x);
+      if (from !== undefined) edges.set(from, [...(edges.get(from) ?? []), target]);
+    });
+  }
+  const cycle = findCycle(edges);
+  if (cycle) {
+    const i = app.find((a) => nameOf(a.c) === cycle[0])?.i ?? 0;
+    add(['containers', i, 'dependsOn'], `dependency cycle: ${cycle.join(' -> ')}; ECS would never start these containers`, 'remove one of these dependencies');
+  }
+
+  // Writable paths and the volume names they become
+  const volumeOwner = new Map<string, string>(AGENT_VOLUMES.map((v) => [v, `the Datadog agent's volume ${v}`]));
+  for (const { i, c: x } of app) {
+    const name = nameOf(x);
+    if (!Array.isArray(x.writablePaths)) continue;
+    const paths = x.writablePaths;
+    paths.forEach((p, j) => {
+      if (!isStr(p) || !p.startsWith('/')) return;
+      const at = ['containers', i, 'writablePaths', j];
+      if (overlaps(p, SOCKETS_PATH)) {
+        add(at, `must not be or overlap ${SOCKETS_PATH}, where the agent's sockets are mounted read-only in every application container, got ${describeValue(p)}`, 'choose another path');
+        return;
+      }
+      const earlier = paths.slice(0, j).findIndex((q) => isStr(q) && overlaps(p, q));
+      if (earlier >= 0) {
+        const q = paths[earlier] as string;
+        add(at, q === p ? `duplicates writablePaths[${earlier}]` : `overlaps writablePaths[${earlier}] (${q}); a writable directory is writable below it already`, 'keep only the outer path');
+        return;
+      }
+      if (name === undefined) return;
+      const volume = writableVolumeName(name, p);
+      const owner = volumeOwner.get(volume);
+      if (owner) add(at, `becomes the task volume "${volume}", which is already ${owner}`, 'rename the container or choose another path');
+      else volumeOwner.set(volume, `the volume of containers[${i}].writablePaths[${j}]`);
+    });
+  }
+
+  // CPU and memory: the containers' reservations fit in the task
+  const taskCpu = isInt(cpu) && FARGATE_SIZES[cpu] ? cpu : undefined;
+  const taskMemory = isInt(memory) ? memory : undefined;
+  const dd = isObj(c.datadog) ? c.datadog : {};
+  const parts = [{ label: 'datadog', x: dd as Obj }, ...app.map(({ i, c: x }) => ({ label: `containers[${i}]`, x }))];
+  for (const [key, total] of [
+    ['cpu', taskCpu],
+    ['memory', taskMemory],
+  ] as const) {
+    if (total === undefined) continue;
+    const used = parts.filter((p) => isInt(p.x[key]));
+    const sum = used.reduce((s, p) => s + (p.x[key] as number), 0);
+    if (sum > total) {
+      add(
+        [key],
+        `the containers reserve ${sum} ${key === 'cpu' ? 'CPU units' : 'MiB'} (${used.map((p) => `${p.label}.${key} ${String(p.x[key])}`).join(' + ')}), more than the task's ${total}`,
+        `raise the task's ${key} or lower the containers'`,
+      );
+    }
+  }
+
   return problems;
+}
+
+/** True when a equals b or one is inside the other. */
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+}
+
+/** A dependency cycle as names (first name repeated at the end), or undefined. */
+function findCycle(edges: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (n: string): string[] | undefined => {
+    if (state.get(n) === 'done') return undefined;
+    if (state.get(n) === 'visiting') return [...stack.slice(stack.indexOf(n)), n];
+    state.set(n, 'visiting');
+    stack.push(n);
+    for (const m of edges.get(n) ?? []) {
+      const found = visit(m);
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(n, 'done');
+    return undefined;
+  };
+  for (const n of [...edges.keys()].sort()) {
+    const found = visit(n);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -18,3 +18,12 @@ export const FORMATS = {
 } satisfies Record<string, OutputFormat>;
 
 export type FormatName = keyof typeof FORMATS;
+
+/**
+ * `--format all` renders every format into one directory: each format's files go under its directory here, or at
+ * the top when it has none.
+ */
+export const FORMAT_DIRECTORIES_IN_ALL: Readonly<Record<string, string>> = {
+  cdktf: 'cdktf-module',
+  hcl: 'terraform-aws-ecs-datadog-readonly',
+};

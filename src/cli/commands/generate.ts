@@ -1,25 +1,72 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { loadConfig } from '../../config/load';
-import { Errors } from '../../errors';
-import { FORMATS, FormatName } from '../../render/formats';
+import { EXIT } from '../../errors';
+import { diffOutputDirectory, writeOutputDirectory } from '../../output';
+import { formatChoices, renderFormat } from '../../output/render-set';
+import { FORMAT_DIRECTORIES_IN_ALL } from '../../render/formats';
+import { CliIo } from '../output';
 
-export function registerGenerate(program: Command): void {
+export interface GenerateOptions {
+  readonly out: string;
+  readonly config?: string;
+  readonly format: string;
+  readonly check?: boolean;
+  readonly force?: boolean;
+  readonly json?: boolean;
+}
+
+/** `generate`: render a config (or the embedded default) into a directory, or with `--check` compare it. */
+export function registerGenerate(program: Command, io: CliIo = new CliIo()): void {
+  const layout = Object.entries(FORMAT_DIRECTORIES_IN_ALL)
+    .map(([format, dir]) => `${format} in DIR/${dir}/`)
+    .join(', ');
   program
     .command('generate')
-    .description('render the deployment for a config (or the embedded default)')
-    .requiredOption('--out <dir>', 'output directory')
+    .description('render the deployment for a config (or the embedded default) into a directory')
+    .requiredOption('--out <dir>', 'output directory; replaced as a whole, atomically')
     .option('--config <file>', 'YAML or JSON config file (default: the embedded default)')
-    .option('--format <format>', `one of ${Object.keys(FORMATS).join(', ')}`, 'taskdef')
-    .action(async (opts: { out: string; config?: string; format: string }) => {
-      if (!(opts.format in FORMATS)) throw Errors.unknownFormat(opts.format, Object.keys(FORMATS));
-      const config = loadConfig(opts.config);
-      const files = await FORMATS[opts.format as FormatName].render(config);
-      for (const [rel, content] of Object.entries(files)) {
-        const target = path.join(opts.out, rel);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, content);
-      }
-    });
+    .addOption(
+      new Option('--format <format>', `what to render; "all" puts the task definition at the top and ${layout}`)
+        .choices(formatChoices())
+        .default('taskdef'),
+    )
+    .option('--check', 'write nothing; exit 1 and list the files when DIR differs from what would be generated')
+    .option('--force', 'replace a non-empty DIR that has no .ecs-datadog-readonly marker (deletes its content)')
+    .option('--json', 'print the result as JSON on stdout')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  $ ecs-datadog-readonly generate --out dist\n' +
+        '  $ ecs-datadog-readonly generate --config service.yaml --format all --out deploy\n' +
+        '  $ ecs-datadog-readonly generate --config service.yaml --format all --out deploy --check\n' +
+        '\nExit codes: 0 written or up to date, 1 --check found differences, 2 bad usage or bad input (nothing written).\n',
+    )
+    .action(async (opts: GenerateOptions) => generate(opts, io));
+}
+
+export async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
+  const config = loadConfig(opts.config);
+  const files = await renderFormat(opts.format, config);
+  if (opts.check) {
+    const differences = diffOutputDirectory(opts.out, files);
+    if (differences.length > 0) io.exitCode = EXIT.findings;
+    if (opts.json) {
+      io.json({ command: 'generate', check: true, format: opts.format, out: opts.out, upToDate: differences.length === 0, differences });
+    } else if (differences.length === 0) {
+      io.out(`${opts.out}: up to date (${Object.keys(files).length} file${Object.keys(files).length === 1 ? '' : 's'}, format ${opts.format})\n`);
+    } else {
+      io.out(`${opts.out}: differs from what generate would write:\n`);
+      for (const d of differences) io.out(`  ${d.kind.padEnd(7)} ${d.path}\n`);
+      const configFlag = opts.config ? ` --config ${opts.config}` : '';
+      io.out(`Run: ecs-datadog-readonly generate${configFlag} --format ${opts.format} --out ${opts.out}\n`);
+    }
+    return;
+  }
+  const result = writeOutputDirectory(opts.out, files, { force: opts.force });
+  if (opts.json) {
+    io.json({ command: 'generate', format: opts.format, out: opts.out, files: result.files, replaced: result.replaced });
+  } else {
+    io.out(`${opts.out}: wrote ${result.files.length} file${result.files.length === 1 ? '' : 's'} (format ${opts.format})\n`);
+    for (const f of result.files) io.out(`  ${f}\n`);
+  }
 }

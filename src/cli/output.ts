@@ -1,0 +1,31 @@
+import { EXIT, type Problem, UserError } from '../errors';
+
+/**
+ * Where a command writes: results to `out` (stdout), errors and progress to `err` (stderr). Commands that find
+ * problems (drift, compliance findings) set `exitCode` to 1; `main` returns it. Tests pass their own writers.
+ */
+export class CliIo {
+  exitCode: number = EXIT.ok;
+
+  constructor(
+    readonly out: (text: string) => void = (text) => void process.stdout.write(text),
+    readonly err: (text: string) => void = (text) => void process.stderr.write(text),
+  ) {}
+
+  /** One JSON document on stdout: the machine-readable result of `--json`. */
+  json(value: unknown): void {
+    this.out(`${JSON.stringify(value, null, 2)}\n`);
+  }
+}
+
+/** The JSON form of an error, as commands print it with `--json`. */
+export function errorJson(err: UserError | { message: string }, exitCode: number): unknown {
+  const problems: readonly Problem[] = err instanceof UserError ? err.problems : [];
+  return {
+    exitCode,
+    error: {
+      message: err.message,
+      problems: problems.map((p) => ({ path: p.path, message: p.message, ...(p.fix && { fix: p.fix }), ...(p.line !== undefined && { line: p.line }) })),
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { FileSet } from '../render/formats';
+import { MARKER_FILE } from './marker';
+
+export type DifferenceKind = 'changed' | 'missing' | 'extra';
+
+export interface Difference {
+  /** Relative to the output directory, with forward slashes. */
+  readonly path: string;
+  /** changed: the content differs; missing: generate would create it; extra: generate would remove it. */
+  readonly kind: DifferenceKind;
+}
+
+/**
+ * What `generate` would change in a directory: files whose content differs, files it would add, and files it would
+ * remove. The marker file is not compared. Sorted by path. A missing directory means every file is missing.
+ */
+export function diffOutputDirectory(outDir: string, files: FileSet): Difference[] {
+  const actual = listFiles(outDir);
+  const differences: Difference[] = [];
+  for (const name of Object.keys(files)) {
+    const full = path.join(outDir, ...name.split('/'));
+    if (!actual.has(name)) differences.push({ path: name, kind: 'missing' });
+    else if (!fs.readFileSync(full).equals(Buffer.from(files[name], 'utf8'))) differences.push({ path: name, kind: 'changed' });
+  }
+  for (const name of actual) if (!(name in files)) differences.push({ path: name, kind: 'extra' });
+  return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Every regular file or link under a directory, relative, with forward slashes; empty when it does not exist. */
+function listFiles(dir: string): Set<string> {
+  const out = new Set<string>();
+  const walk = (abs: string, rel: string) => {
+    for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
+      const r = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory()) walk(path.join(abs, entry.name), r);
+      else if (r !== MARKER_FILE) out.add(r);
+    }
+  };
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    return out;
+  }
+  if (stat.isDirectory()) walk(dir, '');
+  return out;
+}

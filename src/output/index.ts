@@ -1,0 +1,5 @@
+export * from './diff';
+export * from './marker';
+export * from './safe-path';
+export * from './write';
+export * from './render-set';

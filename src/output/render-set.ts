@@ -1,0 +1,36 @@
+import type { ResolvedConfig } from '../config/types';
+import { Errors } from '../errors';
+import { FORMAT_DIRECTORIES_IN_ALL, FORMATS, type FileSet, type OutputFormat } from '../render/formats';
+
+/** The `--format` value that renders every registered format. */
+export const ALL_FORMATS = 'all';
+
+/** Every value `--format` accepts: the registered formats, then `all`. */
+export function formatChoices(): string[] {
+  return [...Object.keys(FORMATS), ALL_FORMATS];
+}
+
+/**
+ * Renders one format, or with `all` every format, each under its directory from `FORMAT_DIRECTORIES_IN_ALL`.
+ * Everything is rendered in memory before anything is written. Formats are rendered one after the other, in
+ * registry order, so the result never depends on timing.
+ */
+export async function renderFormat(format: string, config: ResolvedConfig): Promise<FileSet> {
+  const registry = FORMATS as Record<string, OutputFormat>;
+  if (format !== ALL_FORMATS) {
+    const one = registry[format];
+    if (!one) throw Errors.unknownFormat(format, formatChoices());
+    return one.render(config);
+  }
+  const out: FileSet = {};
+  for (const name of Object.keys(registry)) {
+    const files = await registry[name].render(config);
+    const dir = FORMAT_DIRECTORIES_IN_ALL[name];
+    for (const [rel, content] of Object.entries(files)) {
+      const target = dir ? `${dir}/${rel}` : rel;
+      if (target in out) throw Errors.unsafeOutputPath(target, `is produced by two formats (the second is ${name})`);
+      out[target] = content;
+    }
+  }
+  return out;
+}
