@@ -53,15 +53,17 @@ export class ModuleStack extends TerraformStack {
     }
 
     for (const v of spec.variables) {
-      new TerraformVariable(this, `var.${v.name}`, {
+      const variable = new TerraformVariable(this, `var.${v.name}`, {
         type: v.type,
         description: v.description,
-        ...(v.default !== undefined && { default: literalJson(v.default, `variable ${v.name} default`) }),
         ...(v.nullable !== undefined && { nullable: v.nullable }),
         ...(v.validations.length > 0 && {
           validation: v.validations.map((rule) => ({ condition: interpolate(rule.condition), errorMessage: expressionJson(rule.errorMessage) as string })),
         }),
-      }).overrideLogicalId(v.name);
+      });
+      variable.overrideLogicalId(v.name);
+      // As an override: TerraformVariable would rewrite the default's object keys to snake_case.
+      if (v.default !== undefined) variable.addOverride('default', literalJson(v.default, `variable ${v.name} default`));
     }
 
     for (const local of spec.locals) {

@@ -6,11 +6,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, LocalBackend } from 'cdktf';
 import { DeployableStack } from '../../modules/deployable-stack';
+import { ModuleStack, moduleJson } from '../../modules/module-stack';
+import { formatJson } from '../../modules/terraform-json';
 import type { ResolvedConfig } from '../config/types';
+import { moduleSpec } from '../module/spec';
 
 export const DEFAULT_SYNTH_DIR = 'cdktf.out';
 /** Environment variable naming the config file `node lib/main.js` reads; unset means the embedded default. */
 export const CONFIG_ENV = 'ECS_DATADOG_READONLY_CONFIG';
+
+/** Name of the module stack: the deployable stack's name with this suffix. */
+export const MODULE_STACK_SUFFIX = '-module';
 
 export interface SynthResult {
   readonly outdir: string;
@@ -27,6 +33,7 @@ export function synthCdktfApp(config: ResolvedConfig, outdir: string = DEFAULT_S
   // current directory, where `cdktf` keeps state too) keeps the output byte-identical wherever it runs.
   const stackDir = path.resolve(outdir, 'stacks', config.name);
   new LocalBackend(deployable, { path: path.relative(stackDir, path.resolve(`terraform.${config.name}.tfstate`)) });
+  const module = new ModuleStack(app, `${config.name}${MODULE_STACK_SUFFIX}`, { spec: moduleSpec(config) });
   deployable.runAllValidations();
   app.synth();
   const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as {
@@ -34,5 +41,7 @@ export function synthCdktfApp(config: ResolvedConfig, outdir: string = DEFAULT_S
   };
   const stacks: Record<string, string> = {};
   for (const [name, stack] of Object.entries(manifest.stacks)) stacks[name] = stack.synthesizedStackPath;
+  // The module is for reuse: rewrite it without the local backend and metadata CDKTF added on synth.
+  fs.writeFileSync(path.join(outdir, stacks[module.node.id]), formatJson(moduleJson(module)));
   return { outdir, stacks };
 }

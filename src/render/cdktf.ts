@@ -5,7 +5,10 @@
 import { Construct } from 'constructs';
 import { ModuleStack, moduleJson } from '../../modules/module-stack';
 import { formatJson } from '../../modules/terraform-json';
+import type { ResolvedConfig } from '../config/types';
+import { moduleSpec } from '../module/spec';
 import type { ModuleSpec } from '../module/types';
+import type { FileSet } from './formats';
 
 export const CDKTF_MODULE_FILE = 'main.tf.json';
 
@@ -14,4 +17,8 @@ export function renderModuleSpecJson(spec: ModuleSpec): string {
   // A bare root: an App would create an output directory, and the module is written by the caller.
   const stack = new ModuleStack(new Construct(undefined as never, ''), 'module', { spec });
   return formatJson(moduleJson(stack));
+}
+
+export function renderCdktfModule(config: ResolvedConfig): FileSet {
+  return { [CDKTF_MODULE_FILE]: renderModuleSpecJson(moduleSpec(config)) };
 }

@@ -15,6 +15,10 @@ export const FORMATS = {
     description: `the ECS task definition JSON (${TASK_DEFINITION_FILE}) for aws ecs register-task-definition`,
     render: async (config) => ({ [TASK_DEFINITION_FILE]: renderTaskDefinition(config) }),
   },
+  cdktf: {
+    description: 'the Terraform module synthesised by CDKTF (main.tf.json, JSON syntax): no provider block, no backend',
+    render: async (config) => (await import('./cdktf')).renderCdktfModule(config),
+  },
 } satisfies Record<string, OutputFormat>;
 
 export type FormatName = keyof typeof FORMATS;
