@@ -1,5 +1,17 @@
-import { renderModuleSpecJson } from '../src/render/cdktf';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EMBEDDED_DEFAULT_CONFIG as EMBEDDED_DEFAULT, resolveConfig } from '../src/config/defaults';
+import type { ResolvedConfig } from '../src/config/types';
+import { executionPolicy } from '../src/model/iam';
+import { containerDefinitions, taskVolumes } from '../src/model/task-definition';
+import { modelContext } from '../src/module/locals';
+import { moduleSpec } from '../src/module/spec';
 import { expr, ModuleSpec } from '../src/module/types';
+import { moduleVariableValues } from '../src/module/variables';
+import { escapeTemplate } from '../modules/terraform-json';
+import { CDKTF_MODULE_FILE, renderCdktfModule, renderModuleSpecJson } from '../src/render/cdktf';
+import { APP_CONFIG, CONFIGS } from './support/configs';
+import { applyConfiguration, cleanup, describeWithTerraform, tempDir } from './support/terraform';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -139,5 +151,113 @@ describe('module stack serialiser (fixture)', () => {
   test('rejects an expression as a variable default', () => {
     const bad: ModuleSpec = { ...FIXTURE, variables: [{ name: 'x', type: 'string', description: 'x', default: expr('var.y'), validations: [] }] };
     expect(() => renderModuleSpecJson(bad)).toThrow(/variable x default.*var\.y/);
+  });
+});
+
+const address = (r: { kind: string; type: string; name: string }) => `${r.kind === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
+
+function addresses(json: Json): string[] {
+  const out: string[] = [];
+  for (const [type, byName] of Object.entries((json.resource ?? {}) as Json)) for (const name of Object.keys(byName)) out.push(`${type}.${name}`);
+  for (const [type, byName] of Object.entries((json.data ?? {}) as Json)) for (const name of Object.keys(byName)) out.push(`data.${type}.${name}`);
+  return out.sort();
+}
+
+describe.each(Object.entries(CONFIGS))('module stack of the module description (%s)', (_label, config) => {
+  const spec = moduleSpec(config);
+  const files = renderCdktfModule(config);
+  const text = files[CDKTF_MODULE_FILE];
+  const json = JSON.parse(text) as Json;
+
+  test('is one file, matching the snapshot', () => {
+    expect(Object.keys(files)).toEqual(['main.tf.json']);
+    expect(text).toMatchSnapshot();
+  });
+
+  test('has no provider, no backend, a minimum aws version and required_version', () => {
+    expect(json.provider).toBeUndefined();
+    expect(json.terraform.backend).toBeUndefined();
+    expect(json.terraform.required_providers.aws.source).toBe('hashicorp/aws');
+    expect(json.terraform.required_providers.aws.version).toMatch(/^>= \d/);
+    expect(json.terraform.required_version).toBe(spec.requiredVersion);
+    expect(text).not.toContain('"//"');
+  });
+
+  test('declares every variable, local, output and resource of the description', () => {
+    expect(Object.keys(json.variable).sort()).toEqual(spec.variables.map((v) => v.name).sort());
+    expect(Object.keys(json.locals).sort()).toEqual(spec.locals.map((l) => l.name).sort());
+    expect(Object.keys(json.output).sort()).toEqual(spec.outputs.map((o) => o.name).sort());
+    expect(addresses(json)).toEqual(spec.resources.map(address).sort());
+    for (const v of spec.variables) {
+      expect(json.variable[v.name].type).toBe(v.type);
+      expect(json.variable[v.name].default).toEqual(v.default);
+      expect(json.variable[v.name].validation ?? []).toHaveLength(v.validations.length);
+    }
+  });
+
+  test('the config is the defaults: the API key only as an ARN, no public IP by default', () => {
+    expect(json.variable.datadog.default.api_key_secret_arn).toBe(config.datadog.apiKeySecretArn);
+    expect(json.variable.assign_public_ip.default).toBe(false);
+    expect(text).not.toMatch(/"DD_API_KEY"\s*,\s*"?value"?\s*=/);
+  });
+
+  test('the service and cluster keep the Security Hub settings', () => {
+    const service = json.resource.aws_ecs_service.this as Json;
+    expect(service.platform_version).toBe('LATEST');
+    expect(service.deployment_circuit_breaker).toEqual([{ enable: true, rollback: true }]);
+    expect(json.resource.aws_ecs_cluster.this.count).toBe('${var.existing_cluster_arn == null ? 1 : 0}');
+    expect(json.resource.aws_ecs_cluster.this.setting).toEqual([{ name: 'containerInsights', value: '${var.container_insights}' }]);
+    expect(json.resource.aws_ecs_task_definition.this.dynamic.volume[0].for_each).toBe('${local.volumes}');
+  });
+});
+
+/** The CDKTF module's own JSON, reduced to what terraform evaluates offline: impure locals become literal text. */
+function offlineModuleJson(config: ResolvedConfig, outputs: readonly string[]): Json {
+  const json = JSON.parse(renderCdktfModule(resolveConfig(EMBEDDED_DEFAULT))[CDKTF_MODULE_FILE]) as Json;
+  const spec = moduleSpec(config);
+  const context = modelContext(config) as Record<string, string>;
+  const locals: Json = {};
+  for (const local of spec.locals) locals[local.name] = local.pure ? json.locals[local.name] : escapeTemplate(context[local.name]);
+  return {
+    terraform: { required_version: json.terraform.required_version },
+    variable: json.variable,
+    locals,
+    output: Object.fromEntries(outputs.map((name) => [name, { value: `\${local.${name}}` }])),
+  };
+}
+
+describeWithTerraform('module stack evaluated by terraform', () => {
+  // The module is rendered from the embedded default; each case's values travel only through the tfvars file.
+  const cases: Array<[string, ResolvedConfig]> = [
+    ['embedded default', resolveConfig(EMBEDDED_DEFAULT)],
+    ['two application containers', resolveConfig(APP_CONFIG)],
+  ];
+
+  test.each(cases)('%s: container definitions, volumes and execution policy equal the model', async (_label, config) => {
+    const dir = tempDir('cdktf-module-');
+    try {
+      const outputs = ['container_definitions', 'volumes', 'execution_policy'];
+      writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(offlineModuleJson(config, outputs)));
+      const result = await applyConfiguration(dir, moduleVariableValues(config));
+      expect(result.diagnostics).toEqual([]);
+      expect(result.outputs.container_definitions).toEqual(containerDefinitions(config));
+      expect(result.outputs.volumes).toEqual(taskVolumes(config));
+      expect(JSON.parse(result.outputs.execution_policy as string)).toEqual(executionPolicy(config));
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  test('a variable validation of the module stack rejects a bad value', async () => {
+    const dir = tempDir('cdktf-module-');
+    try {
+      const config = resolveConfig(EMBEDDED_DEFAULT);
+      writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(offlineModuleJson(config, ['volumes'])));
+      const result = await applyConfiguration(dir, { ...moduleVariableValues(config), memory: 1000 });
+      expect(result.ok).toBe(false);
+      expect(result.diagnostics.map((d) => d.detail).join('\n')).toMatch(/memory/);
+    } finally {
+      cleanup(dir);
+    }
   });
 });
