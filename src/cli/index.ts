@@ -11,6 +11,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserError } from '../errors';
+import { registerCheck } from './commands/check';
+import { registerFix } from './commands/fix';
 import { registerGenerate } from './commands/generate';
 import { registerSchema } from './commands/schema';
 import { registerSynth } from './commands/synth';
@@ -22,7 +24,7 @@ import { packageVersion } from './version';
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly RegisterCommand[] = [registerGenerate, registerSynth, registerValidate, registerSchema];
+export const COMMANDS: readonly RegisterCommand[] = [registerGenerate, registerSynth, registerValidate, registerSchema, registerCheck, registerFix];
 
 /** Exit code of an unexpected error: a bug, reported with its stack trace. */
 export const EXIT_INTERNAL_ERROR = 3;

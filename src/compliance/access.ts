@@ -1,0 +1,101 @@
+/** Safe reads of an untrusted task definition, shared by the rules. */
+
+import { Json, isObject, Known, Subject, Unevaluable } from './subject';
+import type { RuleFinding, RuleResult } from './types';
+
+export interface ContainerRef {
+  readonly index: number;
+  /** The container's name, or `#<index>` when it has none. */
+  readonly name: string;
+  readonly def: Json;
+}
+
+export const compliant = (note?: string): RuleResult => ({ status: 'compliant', findings: [], ...(note && { note }) });
+export const notApplicable = (note: string): RuleResult => ({ status: 'not-applicable', findings: [], note });
+export const evaluationError = (note: string, findings: readonly RuleFinding[] = []): RuleResult => ({
+  status: 'error',
+  findings,
+  note,
+});
+/** Compliant when nothing was found, non-compliant otherwise. */
+export const fromFindings = (findings: readonly RuleFinding[]): RuleResult =>
+  findings.length === 0 ? compliant() : { status: 'non-compliant', findings };
+
+const cannotEvaluate = (what: string, value: Unevaluable): RuleResult =>
+  evaluationError(
+    `cannot evaluate ${what}: ${value.reason}. Check what Terraform renders (a literal task definition JSON, or this ` +
+      "tool's config) instead.",
+  );
+
+/** The containers, or the error result a rule returns when they cannot be read. */
+export function containersOf(subject: Subject): { ok: true; list: ContainerRef[] } | { ok: false; result: RuleResult } {
+  const raw = subject.taskDefinition.containerDefinitions;
+  if (raw instanceof Unevaluable) return { ok: false, result: cannotEvaluate('containerDefinitions', raw) };
+  if (!Array.isArray(raw)) {
+    return { ok: false, result: evaluationError('cannot evaluate containerDefinitions: it is missing or not a list of containers') };
+  }
+  const list: ContainerRef[] = [];
+  for (const [index, def] of raw.entries()) {
+    if (!isObject(def)) {
+      return { ok: false, result: evaluationError(`cannot evaluate containerDefinitions[${index}]: it is not an object`) };
+    }
+    list.push({ index, name: typeof def.name === 'string' && def.name !== '' ? def.name : `#${index}`, def });
+  }
+  return { ok: true, list };
+}
+
+/** A task-level value, or the error result when Terraform computes it. */
+export function taskValue(subject: Subject, key: string): { ok: true; value: unknown } | { ok: false; result: RuleResult } {
+  const value = subject.taskDefinition[key];
+  if (value instanceof Unevaluable) return { ok: false, result: cannotEvaluate(key, value) };
+  return { ok: true, value };
+}
+
+export function known<T>(what: string, value: Known<T> | undefined): { ok: true; value: T | undefined } | { ok: false; result: RuleResult } {
+  if (value instanceof Unevaluable) return { ok: false, result: cannotEvaluate(what, value) };
+  return { ok: true, value };
+}
+
+/** A container finding with its path. */
+export function containerFinding(subject: Subject, c: ContainerRef, rest: readonly (string | number)[], message: string): RuleFinding {
+  return { message, container: c.name, containerIndex: c.index, path: [...subject.containerPath(c.index), ...rest] };
+}
+
+export function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function objectsOf(value: unknown): { index: number; item: Json }[] {
+  return listOf(value).flatMap((item, index) => (isObject(item) ? [{ index, item }] : []));
+}
+
+/** `essential` defaults to true. */
+export const isEssential = (def: Json): boolean => def.essential !== false;
+
+/**
+ * Whether the task runs on Fargate: it requires FARGATE, its service launches on Fargate, or it states nothing and
+ * uses awsvpc. Undefined when Terraform computes the deciding value.
+ */
+export function runsOnFargate(subject: Subject): boolean | undefined {
+  const compat = subject.taskDefinition.requiresCompatibilities;
+  if (compat instanceof Unevaluable) return undefined;
+  if (Array.isArray(compat) && compat.includes('FARGATE')) return true;
+  const service = subject.service;
+  if (service?.launchType === 'FARGATE') return true;
+  if (service?.capacityProviders?.some((p) => p.startsWith('FARGATE'))) return true;
+  if (Array.isArray(compat) && compat.length > 0) return false;
+  const mode = subject.taskDefinition.networkMode;
+  if (mode instanceof Unevaluable) return undefined;
+  return mode === 'awsvpc';
+}
+
+/** The result for a Fargate-only rule on a task that is not (or may not be) Fargate; undefined when it is Fargate. */
+export function unlessFargate(subject: Subject): RuleResult | undefined {
+  const fargate = runsOnFargate(subject);
+  if (fargate === undefined) return evaluationError('cannot tell whether the task runs on Fargate: requiresCompatibilities or networkMode is a Terraform expression');
+  return fargate ? undefined : notApplicable('the task definition does not run on Fargate');
+}
+
+export function environmentOf(def: Json): { index: number; name: string }[] {
+  return objectsOf(def.environment).flatMap(({ index, item }) => (typeof item.name === 'string' ? [{ index, name: item.name }] : []));
+}

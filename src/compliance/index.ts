@@ -1,0 +1,20 @@
+/** Compliance: check any ECS task definition against the AWS controls, and fix it into the read-only form. */
+
+export { acceptance, acceptLabel } from './accept';
+export type { Acceptance } from './accept';
+export { checkFiles, checkLoaded, checkSubject, exitCodeOf, summarise, validateSkip } from './check';
+export type { CheckOptions, CheckReport, CheckSummary, Finding, RuleOutcome, SubjectReport } from './check';
+export { findAgent, findInit, isAgentImage } from './datadog-roles';
+export { fixDocument, fixFile } from './fix/document';
+export type { FixResult } from './fix/document';
+export { fixTaskDefinition } from './fix/fix';
+export type { FixChange, FixOptions } from './fix/fix';
+export { configSubject, detectKind, loadFile, taskDefinitionSubject, terraformSubjects } from './load';
+export type { InputKind, LoadedFile } from './load';
+export { REPORT_FORMATS, renderJson, renderReport, renderSarif, renderTable } from './report';
+export type { ReportFormat } from './report';
+export { renderRulesDoc } from './rules-doc';
+export { RULES, RULE_IDS, ruleById } from './rules';
+export { formatPath, Unevaluable } from './subject';
+export type { Subject, SubjectCluster, SubjectService } from './subject';
+export type { RuleDefinition, RuleFinding, RuleResult, RuleStatus, Severity } from './types';

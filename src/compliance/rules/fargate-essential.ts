@@ -1,0 +1,14 @@
+import { containersOf, fromFindings, isEssential } from '../access';
+import type { Subject } from '../subject';
+import type { RuleResult } from '../types';
+
+/** FARGATE.ESSENTIAL: at least one container is essential (`essential` defaults to true). */
+export function oneEssential(subject: Subject): RuleResult {
+  const containers = containersOf(subject);
+  if (!containers.ok) return containers.result;
+  return fromFindings(
+    containers.list.some((c) => isEssential(c.def))
+      ? []
+      : [{ message: 'every container has essential false; at least one must be essential', path: subject.taskPath('containerDefinitions') }],
+  );
+}

@@ -1,0 +1,3 @@
+export { RULES, RULE_IDS, ruleById } from './table';
+export { isRootUser } from './ecs-20-non-root-user';
+export { miscasedKeys, KNOWN_KEYS } from './known-keys';
