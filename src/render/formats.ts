@@ -15,6 +15,10 @@ export const FORMATS = {
     description: `the ECS task definition JSON (${TASK_DEFINITION_FILE}) for aws ecs register-task-definition`,
     render: async (config) => ({ [TASK_DEFINITION_FILE]: renderTaskDefinition(config) }),
   },
+  hcl: {
+    description: 'the standalone Terraform module in HCL (versions, variables, resources by file, outputs, README, examples, LICENSE)',
+    render: async (config) => (await import('./hcl')).renderHclModule(config),
+  },
   cdktf: {
     description: 'the Terraform module synthesised by CDKTF (main.tf.json, JSON syntax): no provider block, no backend',
     render: async (config) => (await import('./cdktf')).renderCdktfModule(config),
