@@ -43,7 +43,7 @@ export function writableMount(agent: Json, path: string): { index: number; sourc
  */
 export function findInit<C extends Pick<ContainerRef, 'def'>>(containers: readonly C[], agent: C): C | undefined {
   const configVolume = writableMount(agent.def, AGENT_CONFIG_PATH)?.sourceVolume;
-  const candidates = containers.filter((c) => c !== agent);
+  const candidates = containers.filter((c) => c.def !== agent.def);
   const mountsConfig = (c: C) =>
     configVolume !== undefined &&
     objectsOf(c.def.mountPoints).some(({ item }) => item.sourceVolume === configVolume && item.readOnly !== true);
