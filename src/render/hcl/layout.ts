@@ -10,9 +10,13 @@ export function indentation(depth: number): string {
   return INDENT.repeat(depth);
 }
 
-/** Width of text as hclwrite counts it: in Unicode code points. */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Width of text as hclwrite counts it: in grapheme clusters. */
 export function columns(text: string): number {
-  return Array.from(text).length;
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count += 1;
+  return count;
 }
 
 /** An attribute whose value is already encoded; the value's later lines carry their own indentation. */
@@ -57,7 +61,7 @@ export function alignAttributes(attributes: readonly EncodedAttribute[]): Aligne
  * later line is re-indented by its bracket level (hclwrite's indent stack) and `=` is aligned across runs of lines.
  */
 export function layoutExpression(text: string, depth: number): string {
-  const lines = text.split('\n').map((line, i) => (i === 0 ? line.trimEnd() : line.trim()));
+  const lines = text.split('\n').map((line) => line.trim());
   if (lines.length === 1) return lines[0];
   const stack: number[] = [];
   const levels: number[] = [0];
