@@ -3,7 +3,7 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { Errors, type Problem } from '../errors';
 import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from './defaults';
 import type { ResolvedConfig, ServiceConfig } from './types';
-import { type ConfigPath, validateConfig } from './validate';
+import { type ConfigPath, describeValue, validateConfig } from './validate';
 
 /** A config file is small; anything larger is the wrong file. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -46,8 +46,8 @@ export function parseConfig(text: string, source: string): ServiceConfig {
     throw Errors.configSyntax(
       source,
       doc.errors.map((e) => ({
-        path: `line ${e.linePos?.[0].line ?? '?'}, column ${e.linePos?.[0].col ?? '?'}`,
-        message: syntaxMessage(e.code, e.message),
+        path: position(lineCounter, e.pos[0]),
+        message: syntaxMessage(e.code, e.message, text.slice(e.pos[0], e.pos[0] + 200)),
         fix: e.code === 'DUPLICATE_KEY' ? 'keep one of the two keys' : undefined,
       })),
     );
@@ -70,11 +70,21 @@ export function parseConfig(text: string, source: string): ServiceConfig {
 }
 
 /** yaml's message without the quoted source line (which could hold a secret) and without its own position. */
-function syntaxMessage(code: string, message: string): string {
+function syntaxMessage(code: string, message: string, source: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return 'duplicate key: a key may appear only once in a mapping';
+  if (code === 'DUPLICATE_KEY') {
+    const match = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(source);
+    const key = (match?.[1] ?? '').replace(/^["']|["']$/g, '');
+    const shown = key.length > 0 && key.length <= 60 && !/[\n:]/.test(key) ? ` ${describeValue(key)}` : '';
+    return `duplicate key${shown}: a key may appear only once in a mapping`;
+  }
   if (code === 'MULTIPLE_DOCS') return 'the file holds several YAML documents (---); a config is one document';
   return first;
+}
+
+function position(lineCounter: LineCounter, offset: number): string {
+  const { line, col } = lineCounter.linePos(offset);
+  return `line ${line}, column ${col}`;
 }
 
 /** Line of the node at a path, or of its nearest existing parent. */

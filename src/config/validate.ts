@@ -85,7 +85,13 @@ export function validateConfig(raw: unknown): ConfigProblem[] {
   const secretPaths = new Set(secretProblems.map((p) => p.path));
   const validate = schemaValidator();
   validate(raw);
-  const schemaProblems = (validate.errors ?? []).flatMap((e) => schemaProblem(e, raw)).filter((p) => !secretPaths.has(p.path));
+  const errors = validate.errors ?? [];
+  // a value of the wrong type fails its enum, pattern or range too: report only the type
+  const typeErrors = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const schemaProblems = errors
+    .filter((e) => e.keyword === 'type' || !typeErrors.has(e.instancePath))
+    .flatMap((e) => schemaProblem(e, raw))
+    .filter((p) => !secretPaths.has(p.path));
   const all = [...secretProblems, ...schemaProblems, ...domainRules(raw as Obj)];
   const seen = new Set<string>();
   return all.filter((p) => {
