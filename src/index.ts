@@ -5,3 +5,4 @@ export * from './config/types';
 export * from './errors';
 export * from './model';
 export * from './render/taskdef';
+export * from './compliance';

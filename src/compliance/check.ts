@@ -3,7 +3,7 @@
 import { EXIT } from '../errors';
 import { acceptance } from './accept';
 import { locator, Position } from './locate';
-import { LoadedFile, loadFile } from './load';
+import { LoadedFile, loadFile, taskDefinitionSubject, terraformSubjects } from './load';
 import { ComplianceErrors } from './errors';
 import { RULES, RULE_IDS } from './rules/table';
 import { formatPath, Json, Subject } from './subject';
@@ -123,4 +123,37 @@ export function checkFiles(files: readonly string[], options: Pick<CheckOptions,
 /** 1 when a finding stands (neither accepted nor skipped) or a rule could not evaluate its input; else 0. */
 export function exitCodeOf(report: Pick<CheckReport, 'summary'>): number {
   return report.summary.failed > 0 || report.summary.errors > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** What surrounds a task definition checked on its own. */
+export interface TaskDefinitionContext {
+  /** Shown as the source in reports. @default "task-definition" */
+  readonly source?: string;
+  readonly service?: Subject['service'];
+  readonly cluster?: Subject['cluster'];
+}
+
+/**
+ * Checks a task definition object (RegisterTaskDefinition shape, or describe-task-definition output) without a file,
+ * for instance the JSON Terraform renders for a module.
+ */
+export function checkTaskDefinition(taskDefinition: object, context: TaskDefinitionContext & Pick<CheckOptions, 'skip'> = {}): SubjectReport {
+  const subject = taskDefinitionSubject(taskDefinition as Json, context.source ?? 'task-definition');
+  return checkSubject({ ...subject, service: context.service, cluster: context.cluster }, { skip: context.skip });
+}
+
+/** Checks every aws_ecs_task_definition of a parsed Terraform JSON document (`*.tf.json`, CDKTF output). */
+export function checkTerraformJson(doc: object, options: { source?: string; text?: string } & Pick<CheckOptions, 'skip'> = {}): SubjectReport[] {
+  return terraformSubjects(doc as Json, options.source ?? 'main.tf.json').map((s) => checkSubject(s, { skip: options.skip, text: options.text }));
+}
+
+/** Findings that stand: neither accepted nor skipped, plus rules that could not evaluate their input. */
+export function unresolved(report: SubjectReport): { ruleId: string; message: string }[] {
+  return report.outcomes.flatMap((o) =>
+    o.status === 'error'
+      ? [{ ruleId: o.ruleId, message: o.note ?? 'cannot evaluate' }]
+      : o.status === 'non-compliant'
+        ? o.findings.filter((f) => f.acceptedReason === undefined).map((f) => ({ ruleId: o.ruleId, message: f.message }))
+        : [],
+  );
 }

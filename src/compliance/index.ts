@@ -2,8 +2,8 @@
 
 export { acceptance, acceptLabel } from './accept';
 export type { Acceptance } from './accept';
-export { checkFiles, checkLoaded, checkSubject, exitCodeOf, summarise, validateSkip } from './check';
-export type { CheckOptions, CheckReport, CheckSummary, Finding, RuleOutcome, SubjectReport } from './check';
+export { checkFiles, checkLoaded, checkSubject, checkTaskDefinition, checkTerraformJson, exitCodeOf, summarise, unresolved, validateSkip } from './check';
+export type { CheckOptions, CheckReport, CheckSummary, Finding, RuleOutcome, SubjectReport, TaskDefinitionContext } from './check';
 export { findAgent, findInit, isAgentImage } from './datadog-roles';
 export { fixDocument, fixFile } from './fix/document';
 export type { FixResult } from './fix/document';

@@ -36,11 +36,11 @@ export function fargateSize(subject: Subject): RuleResult {
     });
   }
   const containers = containersOf(subject);
-  if (containers.ok) {
-    const sum = (key: string) => containers.list.reduce((total, c) => total + (typeof c.def[key] === 'number' ? (c.def[key] as number) : 0), 0);
-    if (sum('cpu') > cpu) findings.push({ message: `the containers reserve ${sum('cpu')} cpu units, more than the task's ${cpu}`, path: subject.taskPath('containerDefinitions') });
-    if (sum('memory') > memory) findings.push({ message: `the containers' memory limits add up to ${sum('memory')} MiB, more than the task's ${memory}`, path: subject.taskPath('containerDefinitions') });
-  }
+  // A definite failure stands; otherwise the containers must be readable to know they fit.
+  if (!containers.ok) return findings.length > 0 ? fromFindings(findings) : containers.result;
+  const sum = (key: string) => containers.list.reduce((total, c) => total + (typeof c.def[key] === 'number' ? (c.def[key] as number) : 0), 0);
+  if (sum('cpu') > cpu) findings.push({ message: `the containers reserve ${sum('cpu')} cpu units, more than the task's ${cpu}`, path: subject.taskPath('containerDefinitions') });
+  if (sum('memory') > memory) findings.push({ message: `the containers' memory limits add up to ${sum('memory')} MiB, more than the task's ${memory}`, path: subject.taskPath('containerDefinitions') });
   return fromFindings(findings);
 }
 
