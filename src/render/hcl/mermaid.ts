@@ -6,11 +6,12 @@ import type { ResolvedConfig } from '../../config/types';
 import type { ContainerDefinition, Volume } from '../../model/ecs-types';
 import { containerDefinitions, taskVolumes } from '../../model/task-definition';
 
-/** Text for a quoted Mermaid label: quotes, `#`, `<`, `>` and line breaks written as Mermaid entity codes. */
+/** Text for a quoted Mermaid label: `#`, quotes, `|`, `<`, `>` as Mermaid entity codes; line breaks as spaces. */
 export function mermaidText(text: string): string {
   return text
     .replace(/#/g, '#35;')
     .replace(/"/g, '#quot;')
+    .replace(/\|/g, '#124;')
     .replace(/</g, '#lt;')
     .replace(/>/g, '#gt;')
     .replace(/\r?\n|\r/g, ' ');
