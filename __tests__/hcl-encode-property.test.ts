@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { encodeValue } from '../src/render/hcl/encode';
@@ -59,5 +63,31 @@ describe('HCL string encoding, property', () => {
       { numRuns: RUNS, seed: 20261128 },
     );
     expect(checked).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+describe('HCL string encoding, evaluated by terraform', () => {
+  it('gives terraform back 10000 adversarial strings exactly (NFC), as values and as keys', () => {
+    const values = fc.sample(adversarialString, { numRuns: 10_000, seed: 7 });
+    const keys = [...new Map(values.map((v) => [v.normalize('NFC'), v])).values()];
+    const object = Object.fromEntries(keys.map((k, i) => [k, i]));
+    const dir = mkdtempSync(join(tmpdir(), 'hcl-encode-'));
+    try {
+      writeFileSync(join(dir, 'main.tf'), `locals {\n  values = ${encodeValue(values, 1)}\n  keyed = ${encodeValue(object, 1)}\n}\n`);
+      const run = (expression: string): unknown => {
+        const out = execFileSync('terraform', ['console'], {
+          cwd: dir,
+          input: `base64encode(jsonencode(${expression}))\n`,
+          env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+          encoding: 'utf8',
+          stdio: ['pipe', 'pipe', 'ignore'],
+        });
+        return JSON.parse(Buffer.from(JSON.parse(out.trim()) as string, 'base64').toString('utf8'));
+      };
+      expect(run('local.values')).toEqual(values.map((v) => v.normalize('NFC')));
+      expect(run('local.keyed')).toEqual(Object.fromEntries(keys.map((k, i) => [k.normalize('NFC'), i])));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
