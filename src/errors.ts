@@ -70,6 +70,8 @@ export const Errors = {
     new UserError(`--out ${dir}: ${reason}; generate replaces the whole output directory, so it refuses this one even with --force. Pass a dedicated directory such as --out dist.`),
   unsafeOutputPath: (file: string, reason: string) =>
     new UserError(`a renderer produced the file path "${file}", which ${reason}. Nothing was written; this is a bug, please report it.`),
+  writeFailedPreviousMoved: (dir: string, reason: string, movedTo: string) =>
+    new UserError(`--out ${dir}: writing failed (${reason}) and the previous content could not be moved back; it is in ${movedTo}.`),
   writeFailed: (dir: string, reason: string) =>
     new UserError(`--out ${dir}: writing failed (${reason}); the previous content is unchanged and no temporary files remain.`),
 };

@@ -68,7 +68,11 @@ export function writeOutputDirectory(outDir: string, files: FileSet, options: Wr
       try {
         fs.renameSync(temp, dir);
       } catch (err) {
-        fs.renameSync(old, dir);
+        try {
+          fs.renameSync(old, dir);
+        } catch {
+          throw Errors.writeFailedPreviousMoved(outDir, describeFsError(err), old);
+        }
         throw err;
       }
     } else {

@@ -1,0 +1,52 @@
+import Ajv from 'ajv';
+import * as fs from 'fs';
+import { parse } from 'yaml';
+import { API_KEY_SECRET_ARN, FARGATE_CPU_VALUES, LOG_RETENTION_DAYS, PORT_RANGE } from '../src/config/constraints';
+import { configJsonSchema, renderConfigJsonSchema } from '../src/config/schema';
+import { repoPath, runCli } from './helpers/cli';
+
+const shipped = fs.readFileSync(repoPath('schema', 'config.schema.json'), 'utf8');
+const examples = fs.readdirSync(repoPath('examples')).filter((f) => /\.ya?ml$/.test(f));
+type Node = { properties: Record<string, Node>; items: Node; enum: unknown[]; pattern: string; minimum: number; maximum: number };
+
+test('the shipped schema/config.schema.json is what src/config/schema.ts generates', () => {
+  expect(shipped).toBe(renderConfigJsonSchema());
+});
+
+test('`schema` prints the shipped schema', async () => {
+  const run = await runCli(['schema']);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toBe(shipped);
+});
+
+test('the schema is a valid draft-07 JSON Schema and compiles in ajv strict mode', () => {
+  const ajv = new Ajv({ strict: true });
+  const schema = JSON.parse(shipped);
+  expect(ajv.validateSchema(schema)).toBe(true);
+  expect(() => ajv.compile(schema)).not.toThrow();
+});
+
+test.each(examples)('examples/%s starts with the yaml-language-server comment and validates against the shipped schema', (file) => {
+  const text = fs.readFileSync(repoPath('examples', file), 'utf8');
+  const first = text.split('\n')[0];
+  expect(first).toBe('# yaml-language-server: $schema=../schema/config.schema.json');
+  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(shipped));
+  expect(validate(parse(text))).toBe(true);
+});
+
+test('enums, patterns and ranges come from the constraint table', () => {
+  const s = configJsonSchema() as unknown as Node;
+  expect(s.properties.cpu.enum).toEqual(FARGATE_CPU_VALUES);
+  expect(s.properties.logs.properties.retentionInDays.enum).toEqual(LOG_RETENTION_DAYS);
+  expect(s.properties.datadog.properties.apiKeySecretArn.pattern).toBe(API_KEY_SECRET_ARN.pattern);
+  const port = s.properties.containers.items.properties.port;
+  expect([port.minimum, port.maximum]).toEqual([PORT_RANGE.min, PORT_RANGE.max]);
+});
+
+test('the schema refuses unknown keys at every level an editor completes', () => {
+  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(shipped));
+  const arn = 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:x';
+  expect(validate({ name: 'x', datadog: { apiKeySecretArn: arn } })).toBe(true);
+  expect(validate({ name: 'x', datadog: { apiKeySecretArn: arn, apiKey: 'k' } })).toBe(false);
+  expect(validate({ name: 'x', datadog: { apiKeySecretArn: arn }, containers: [{ name: 'a', image: 'b', readOnly: true }] })).toBe(false);
+});
