@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import Ajv from 'ajv';
 import { main } from '../src/cli/index';
 import { CliIo } from '../src/cli/output';
 import { renderRulesDoc } from '../src/compliance/rules-doc';
@@ -127,7 +128,107 @@ describe('check', () => {
   });
 });
 
+/** The required fields and enumerations of the SARIF 2.1.0 schema (OASIS sarif-schema-2.1.0.json) that this output uses. */
+const SARIF_REQUIRED = {
+  type: 'object',
+  required: ['version', 'runs'],
+  properties: {
+    version: { const: '2.1.0' },
+    runs: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['tool'],
+        properties: {
+          tool: {
+            type: 'object',
+            required: ['driver'],
+            properties: {
+              driver: {
+                type: 'object',
+                required: ['name'],
+                properties: {
+                  name: { type: 'string' },
+                  rules: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['id'],
+                      properties: {
+                        id: { type: 'string' },
+                        shortDescription: { $ref: '#/$defs/multiformatMessage' },
+                        fullDescription: { $ref: '#/$defs/multiformatMessage' },
+                        help: { $ref: '#/$defs/multiformatMessage' },
+                        defaultConfiguration: { type: 'object', properties: { level: { $ref: '#/$defs/level' } } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          invocations: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['executionSuccessful'],
+              properties: {
+                executionSuccessful: { type: 'boolean' },
+                ruleConfigurationOverrides: { type: 'array', items: { type: 'object', required: ['descriptor', 'configuration'] } },
+              },
+            },
+          },
+          results: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['message'],
+              properties: {
+                message: { type: 'object', anyOf: [{ required: ['text'] }, { required: ['id'] }] },
+                level: { $ref: '#/$defs/level' },
+                ruleIndex: { type: 'integer', minimum: -1 },
+                locations: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      physicalLocation: {
+                        type: 'object',
+                        anyOf: [{ required: ['address'] }, { required: ['artifactLocation'] }],
+                        properties: { region: { type: 'object', properties: { startLine: { type: 'integer', minimum: 1 }, startColumn: { type: 'integer', minimum: 1 } } } },
+                      },
+                    },
+                  },
+                },
+                suppressions: { type: 'array', items: { type: 'object', required: ['kind'], properties: { kind: { enum: ['inSource', 'external'] } } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  $defs: {
+    level: { enum: ['none', 'note', 'warning', 'error'] },
+    multiformatMessage: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } },
+  },
+};
+
 describe('SARIF', () => {
+  test('the output satisfies the required fields of the SARIF 2.1.0 schema, with findings, accepted findings, errors and skips', async () => {
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(SARIF_REQUIRED);
+    for (const args of [
+      [fixture('init-writable.json')],
+      [fixture('jsonencode.tf.json'), fixture('service.tf.json'), '--skip', 'ECS.20'],
+    ]) {
+      const sarif = JSON.parse((await run('check', '--format', 'sarif', ...args)).out);
+      const valid = validate(sarif);
+      expect(validate.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+      expect(validate({ ...sarif, runs: [{ ...sarif.runs[0], results: [{ ruleId: 'ECS.5' }] }] })).toBe(false);
+    }
+  });
+
   test('SARIF 2.1.0 with the rule table as driver rules, and results that point into the file', async () => {
     const r = await run('check', '--format', 'sarif', fixture('init-writable.json'));
     expect(r.code).toBe(1);
