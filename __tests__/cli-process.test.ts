@@ -1,0 +1,146 @@
+/**
+ * The compiled CLI as users run it: a real `node lib/src/cli/index.js` process. It is built once into a temporary
+ * directory (so a concurrent build of lib/ cannot interfere). A tracer loaded with `--require` lists the modules each
+ * process loaded: commands that need no CDKTF must not load cdktf, constructs or @cdktf/provider-aws.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { removeTempDirs, repoPath, tempDir } from './helpers/cli';
+
+const TRACER = path.join(__dirname, 'helpers', 'module-tracer.js');
+const HEAVY = /[\\/]node_modules[\\/](cdktf|constructs|@cdktf[\\/]provider-aws)[\\/]/;
+const EXAMPLE = repoPath('examples', 'with-application.yaml');
+
+let build: string;
+let cli: string;
+let work: string;
+const timings: [string, number][] = [];
+
+beforeAll(() => {
+  build = tempDir('edr-build-');
+  const tsc = require.resolve('typescript/bin/tsc');
+  spawnSync(process.execPath, [tsc, '-p', repoPath('tsconfig.json'), '--outDir', path.join(build, 'lib')], { encoding: 'utf8' });
+  cli = path.join(build, 'lib', 'src', 'cli', 'index.js');
+  expect(fs.existsSync(cli)).toBe(true);
+  fs.symlinkSync(repoPath('node_modules'), path.join(build, 'node_modules'));
+  for (const shipped of ['package.json', 'templates', 'schema']) {
+    if (fs.existsSync(repoPath(shipped))) fs.symlinkSync(repoPath(shipped), path.join(build, shipped));
+  }
+  work = tempDir('edr-proc-');
+}, 180000);
+
+afterAll(() => {
+  if (timings.length > 0) console.info(`whole-process times:\n${timings.map(([n, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${n}`).join('\n')}`);
+  removeTempDirs();
+});
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly modules: string[];
+}
+
+function run(args: readonly string[], label = args.join(' ')): Run {
+  const trace = path.join(work, `trace-${timings.length}.txt`);
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--require', TRACER, cli, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, MODULE_TRACE_FILE: trace, NODE_OPTIONS: '' },
+  });
+  timings.push([label, Number(process.hrtime.bigint() - start) / 1e6]);
+  const modules = fs.existsSync(trace) ? fs.readFileSync(trace, 'utf8').split('\n') : [];
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, modules };
+}
+
+const heavy = (r: Run) => r.modules.filter((m) => HEAVY.test(m));
+
+function commands(): string[] {
+  const help = run(['--help'], '--help');
+  return [...help.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]).filter((c) => c !== 'help');
+}
+
+function formats(): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return Object.keys(require(path.join(build, 'lib', 'src', 'render', 'formats.js')).FORMATS as object);
+}
+
+describe('commands that need no CDKTF do not load it', () => {
+  test('the tracer sees cdktf when it is loaded (control)', () => {
+    const trace = path.join(work, 'control.txt');
+    spawnSync(process.execPath, ['--require', TRACER, '-e', "require('cdktf')"], { cwd: build, env: { ...process.env, MODULE_TRACE_FILE: trace } });
+    expect(fs.readFileSync(trace, 'utf8').split('\n').filter((m) => HEAVY.test(m)).length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    [['--version']],
+    [['schema']],
+    [['validate', '--config', EXAMPLE]],
+    [['generate', '--config', EXAMPLE, '--format', 'taskdef', '--out', 'taskdef']],
+  ])('%j', (args) => {
+    const r = run(args);
+    expect(r.code).toBe(0);
+    expect(r.modules.length).toBeGreaterThan(10);
+    expect(heavy(r)).toEqual([]);
+  });
+
+  test('every format but cdktf, generated and checked', () => {
+    for (const format of formats().filter((f) => f !== 'cdktf')) {
+      const out = `fmt-${format}`;
+      const r = run(['generate', '--config', EXAMPLE, '--format', format, '--out', out], `generate --format ${format}`);
+      expect(r.code).toBe(0);
+      expect(heavy(r)).toEqual([]);
+      const c = run(['generate', '--config', EXAMPLE, '--format', format, '--out', out, '--check'], `generate --format ${format} --check`);
+      expect(c.code).toBe(0);
+      expect(heavy(c)).toEqual([]);
+    }
+  });
+
+  test('--help of every command; check and fix on a generated task definition', () => {
+    const names = commands();
+    expect(names).toEqual(expect.arrayContaining(['generate', 'schema', 'validate']));
+    for (const name of names) {
+      const r = run([name, '--help'], `${name} --help`);
+      expect(r.code).toBe(0);
+      expect(heavy(r)).toEqual([]);
+    }
+    const td = path.join(work, 'taskdef', 'task-definition.json');
+    expect(run(['generate', '--config', EXAMPLE, '--out', 'taskdef']).code).toBe(0);
+    for (const name of names.filter((n) => n === 'check' || n === 'fix')) {
+      const r = run([name, td], `${name} task-definition.json`);
+      expect([0, 1]).toContain(r.code);
+      expect(heavy(r)).toEqual([]);
+    }
+  });
+
+  test('generate --format all does load cdktf: the heavy format is loaded lazily, when asked for', () => {
+    expect(formats()).toContain('cdktf');
+    const r = run(['generate', '--format', 'all', '--out', 'all'], 'generate --format all');
+    expect(r.code).toBe(0);
+    expect(heavy(r).length).toBeGreaterThan(0);
+  });
+});
+
+describe('exit codes and streams of the real process', () => {
+  test('bad config: 2, the problem on stderr, nothing on stdout, no stack trace', () => {
+    const bad = repoPath('__tests__', 'fixtures', 'bad-configs', 'port-too-large.yaml');
+    const r = run(['generate', '--config', bad, '--out', 'bad']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('containers[0].port: must be an integer 1..65535, got 70000');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(fs.existsSync(path.join(work, 'bad'))).toBe(false);
+  });
+
+  test('usage error: 2; drift: 1; up to date: 0', () => {
+    expect(run(['generate', '--nope']).code).toBe(2);
+    expect(run(['generate', '--out', 'drift']).code).toBe(0);
+    expect(run(['generate', '--out', 'drift', '--check']).code).toBe(0);
+    fs.appendFileSync(path.join(work, 'drift', 'task-definition.json'), '\n');
+    const drift = run(['generate', '--out', 'drift', '--check']);
+    expect(drift.code).toBe(1);
+    expect(drift.stdout).toContain('task-definition.json');
+  });
+});
