@@ -209,11 +209,19 @@ describe('DatadogReadonlyService construct', () => {
   });
 
   test('can be used in any stack with a model or a config, but not both', () => {
-    const stack = new TerraformStack(Testing.app(), 'root');
-    const fromModel = new DatadogReadonlyService(stack, 'a', { model: deploymentModel(appConfig) });
+    const app = Testing.app();
+    const fromModel = new DatadogReadonlyService(new TerraformStack(app, 'a'), 'svc', { model: deploymentModel(appConfig) });
     expect(fromModel.model.names.service).toBe('shop-api');
-    expect(() => new DatadogReadonlyService(stack, 'b', {})).toThrow(/exactly one of props.model and props.config/);
-    expect(() => new DatadogReadonlyService(stack, 'c', { model: deploymentModel(appConfig), config: appConfig })).toThrow(/exactly one/);
+    const fromConfig = new DatadogReadonlyService(new TerraformStack(app, 'b'), 'svc', { config: appConfig });
+    expect(fromConfig.model).toEqual(fromModel.model);
+    expect(() => new DatadogReadonlyService(new TerraformStack(app, 'c'), 'svc', {})).toThrow(/exactly one of props.model and props.config/);
+    expect(() => new DatadogReadonlyService(new TerraformStack(app, 'd'), 'svc', { model: fromModel.model, config: appConfig })).toThrow(/exactly one/);
+  });
+
+  test('refuses a second service in the same stack, whose addresses would collide', () => {
+    const stack = new TerraformStack(Testing.app(), 'root');
+    new DatadogReadonlyService(stack, 'first', { config: appConfig });
+    expect(() => new DatadogReadonlyService(stack, 'second', { config: defaultConfig })).toThrow(/already holds root\/first.*own stack/);
   });
 
   test('synthesis is deterministic', () => {

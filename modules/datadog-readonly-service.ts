@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
@@ -26,7 +27,8 @@ export const ADDRESS = { resource: 'this', data: 'current', executionRole: 'exec
 /**
  * An ECS Fargate service in which every container, the Datadog Agent sidecar included, has a read-only root
  * filesystem. It serialises a `DeploymentModel` and decides nothing itself. Tags come from the provider's
- * `default_tags`. Every resource has a stable address (`aws_ecs_service.this`, `aws_iam_role.execution`, ...).
+ * `default_tags`. Every resource has a stable address (`aws_ecs_service.this`, `aws_iam_role.execution`, ...), so a
+ * stack holds at most one of these; use one stack per service.
  */
 export class DatadogReadonlyService extends Construct {
   readonly model: DeploymentModel;
@@ -42,6 +44,15 @@ export class DatadogReadonlyService extends Construct {
     super(scope, id);
     if ((props.model === undefined) === (props.config === undefined)) {
       throw new Error(`DatadogReadonlyService ${id}: give exactly one of props.model and props.config`);
+    }
+    const others = TerraformStack.of(this)
+      .node.findAll()
+      .filter((c) => c !== this && c instanceof DatadogReadonlyService);
+    if (others.length > 0) {
+      throw new Error(
+        `DatadogReadonlyService ${id}: the stack already holds ${others[0].node.path}; its resources have fixed addresses ` +
+          '(aws_ecs_service.this, ...), so put each service in its own stack',
+      );
     }
     const model = props.model ?? deploymentModel(props.config as ResolvedConfig);
     this.model = model;
