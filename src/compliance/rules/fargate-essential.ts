@@ -6,9 +6,7 @@ import type { RuleResult } from '../types';
 export function oneEssential(subject: Subject): RuleResult {
   const containers = containersOf(subject);
   if (!containers.ok) return containers.result;
-  return fromFindings(
-    containers.list.some((c) => isEssential(c.def))
-      ? []
-      : [{ message: 'every container has essential false; at least one must be essential', path: subject.taskPath('containerDefinitions') }],
-  );
+  if (containers.list.some((c) => isEssential(c.def))) return fromFindings([]);
+  const message = containers.list.length === 0 ? 'the task has no containers' : 'every container has essential false; at least one must be essential';
+  return fromFindings([{ message, path: subject.taskPath('containerDefinitions') }]);
 }
