@@ -50,3 +50,12 @@ test('the schema refuses unknown keys at every level an editor completes', () =>
   expect(validate({ name: 'x', datadog: { apiKeySecretArn: arn, apiKey: 'k' } })).toBe(false);
   expect(validate({ name: 'x', datadog: { apiKeySecretArn: arn }, containers: [{ name: 'a', image: 'b', readOnly: true }] })).toBe(false);
 });
+
+test('docs/CLI.md carries the current key reference (ecs-datadog-readonly schema --markdown)', async () => {
+  const doc = fs.readFileSync(repoPath('docs', 'CLI.md'), 'utf8');
+  const section = /<!-- config-keys:start -->\n([\s\S]*)<!-- config-keys:end -->/.exec(doc)?.[1];
+  const run = await runCli(['schema', '--markdown']);
+  expect(run.code).toBe(0);
+  expect(section).toBe(run.stdout);
+  for (const key of ['`containers[].writablePaths`', '`datadog.apiKeySecretArn`', '`logs.retentionInDays`']) expect(run.stdout).toContain(key);
+});
