@@ -1,4 +1,6 @@
 import { TerraformStack, Testing } from 'cdktf';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig, EMBEDDED_DEFAULT_CONFIG } from '../src/config/defaults';
 import { loadConfig } from '../src/config/load';
@@ -42,10 +44,15 @@ const APP_CONFIG: ServiceConfig = {
   logs: { retentionInDays: 90 },
 };
 
+// Stacks are synthesised in memory; the apps share one scratch directory, removed at the end.
+const scratch = mkdtempSync(join(tmpdir(), 'cdktf-deployable-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const testApp = () => Testing.app({ outdir: scratch });
+
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function synth(config: ResolvedConfig): { text: string; json: Json } {
-  const stack = new DeployableStack(Testing.app(), config.name, { config });
+  const stack = new DeployableStack(testApp(), config.name, { config });
   const text = Testing.synth(stack, true);
   return { text, json: JSON.parse(text) as Json };
 }
@@ -209,7 +216,7 @@ describe('DatadogReadonlyService construct', () => {
   });
 
   test('can be used in any stack with a model or a config, but not both', () => {
-    const app = Testing.app();
+    const app = testApp();
     const fromModel = new DatadogReadonlyService(new TerraformStack(app, 'a'), 'svc', { model: deploymentModel(appConfig) });
     expect(fromModel.model.names.service).toBe('shop-api');
     const fromConfig = new DatadogReadonlyService(new TerraformStack(app, 'b'), 'svc', { config: appConfig });
@@ -219,7 +226,7 @@ describe('DatadogReadonlyService construct', () => {
   });
 
   test('refuses a second service in the same stack, whose addresses would collide', () => {
-    const stack = new TerraformStack(Testing.app(), 'root');
+    const stack = new TerraformStack(testApp(), 'root');
     new DatadogReadonlyService(stack, 'first', { config: appConfig });
     expect(() => new DatadogReadonlyService(stack, 'second', { config: defaultConfig })).toThrow(/already holds root\/first.*own stack/);
   });
