@@ -105,6 +105,11 @@ function policyProbe(config: ResolvedConfig): ResolvedConfig {
   };
 }
 
+/** HCL for `writableVolumeName(container, path)`: `<container>-<path without leading / and with other characters as ->`. */
+export function writableVolumeNameExpr(container: string, path: string): string {
+  return `format("%s-%s", ${container}, replace(replace(${path}, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-"))`;
+}
+
 export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
   const context: LocalSpec[] = Object.entries(CONTEXT_LOCALS).map(([name, text]) => ({ name, value: expr(text), pure: false }));
   const pure = (name: string, text: string): LocalSpec => ({ name, value: expr(text), pure: true });
@@ -156,7 +161,7 @@ export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
     // Per container, its writable paths and the task volume each one gets (`writableVolumeName`).
     pure(
       'writable_volumes',
-      `[for c in local.containers : [for p in c.writable_paths : { path = p, name = format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-")) }]]`,
+      `[for c in local.containers : [for p in c.writable_paths : { path = p, name = ${writableVolumeNameExpr('c.name', 'p')} }]]`,
     ),
     pure(
       'init_container',

@@ -1,19 +1,27 @@
 /**
- * The Terraform `validation` blocks of the module, generated from the constraint table (`src/config/constraints.ts`).
- * Each rule names the variable (and attribute) it checks, the allowed values and a fix.
+ * The Terraform `validation` blocks of the module, generated from the constraint table (`src/config/constraints.ts`)
+ * and the rules of `validateConfig`. Each message names the variable (and attribute), the allowed values and a fix;
+ * terraform adds the value given.
  */
 import {
   API_KEY_SECRET_ARN,
+  CONTAINER_CPU_RANGE,
+  CONTAINER_IMAGE,
   CONTAINER_INSIGHTS_MODES,
+  CONTAINER_MEMORY_RANGE,
   CPU_ARCHITECTURES,
   DATADOG_API_KEY_LIKE,
+  DATADOG_SITE,
   DEPENDS_ON_CONDITIONS,
   describeFargateMemory,
+  DESIRED_COUNT_RANGE,
   ECS_CLUSTER_ARN,
   ECS_NAME,
   ENV_NAME,
   FARGATE_CPU_VALUES,
   FARGATE_SIZES,
+  HEALTH_CHECK_COMMAND_PREFIXES,
+  HEALTH_CHECK_LIMITS,
   HEALTHY_CONDITION,
   KMS_KEY_ARN,
   LOG_RETENTION_DAYS,
@@ -21,13 +29,15 @@ import {
   PatternConstraint,
   PORT_PROTOCOLS,
   PORT_RANGE,
+  SECRET_ENVIRONMENT_NAMES,
   SECURITY_GROUP_ID,
   SERVICE_NAME,
   SUBNET_ID,
   WRITABLE_PATH,
 } from '../config/constraints';
-import { AGENT_CONTAINER_NAME, INIT_CONTAINER_NAME } from '../model/datadog';
+import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
 import { hclList, hclString } from './hcl';
+import { writableVolumeNameExpr } from './locals';
 import type { Validation } from './types';
 
 /** One validation rule of one variable. */
@@ -36,211 +46,236 @@ export interface ValidationRule extends Validation {
   readonly id: string;
   /** The variable whose `validation` block this is. */
   readonly variable: string;
-  /** What the rule checks, e.g. `containers[*].port`. */
+  /** What the rule checks, in the variable's notation, e.g. `containers[*].port`. */
   readonly attribute: string;
 }
 
 /** Application containers per task: the Fargate maximum less the Datadog init and agent containers. */
 export const MAX_APPLICATION_CONTAINERS = MAX_CONTAINERS_PER_TASK - 2;
 
-/** The Datadog API key must travel as a secret; these names never appear in `environment`. */
-export const FORBIDDEN_ENVIRONMENT_NAMES: readonly string[] = ['DD_API_KEY'];
+const API_KEY_NAME = 'DD_API_KEY';
+const CREDENTIAL_NAMES = SECRET_ENVIRONMENT_NAMES.filter((n) => n !== API_KEY_NAME);
+const RESERVED_NAMES = [INIT_CONTAINER_NAME, AGENT_CONTAINER_NAME];
+const AGENT_PORTS = [DOGSTATSD_PORT, APM_PORT];
+const EXIT_CONDITIONS = DEPENDS_ON_CONDITIONS.filter((c) => c === 'COMPLETE' || c === 'SUCCESS');
 
 const re = (c: PatternConstraint, value: string) => `can(regex(${hclString(c.pattern)}, ${value}))`;
-const all = (items: string) => `alltrue(${items})`;
 const strings = (values: readonly string[]) => hclList(values.map(hclString));
 const numbers = (values: readonly number[]) => `[${values.join(', ')}]`;
 const quoted = (values: readonly (string | number)[]) => values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(', ');
-/** A condition over each item of a list variable (nested lists flattened). */
-const eachContainer = (body: string) => all(`[for c in var.containers : ${body}]`);
-const eachOf = (list: string, item: string, body: string) => all(`flatten([for c in var.containers : [for ${item} in ${list} : ${body}]])`);
+const whole = (value: string, range: { readonly min: number; readonly max: number }) =>
+  `${value} >= ${range.min} && ${value} <= ${range.max} && floor(${value}) == ${value}`;
+const optional = (value: string, check: string) => `${value} == null ? true : (${check})`;
+/** True for every container. */
+const eachContainer = (body: string) => `alltrue([for c in var.containers : ${body}])`;
+/** True for every item of a list computed per container (`c` is the container). */
+const eachOf = (list: string, item: string, body: string) => `alltrue(flatten([for c in var.containers : [for ${item} in ${list} : ${body}]]))`;
+const appNames = '[for x in var.containers : x.name]';
+const looksLikeApiKey = (value: string) => `can(regex(${hclString(DATADOG_API_KEY_LIKE.source)}, ${value}))`;
+/** `a` equals `b` or one lies inside the other. */
+const overlaps = (a: string, b: string) => `(${a} == ${b} || startswith(${a}, format("%s/", ${b})) || startswith(${b}, format("%s/", ${a})))`;
 
-function pattern(id: string, variable: string, attribute: string, c: PatternConstraint, condition: string): ValidationRule {
-  return {
-    id,
-    variable,
-    attribute,
-    condition,
-    errorMessage: `${attribute}: must be ${c.description}. Fix: use a value such as "${c.example}".`,
-  };
+function rule(id: string, attribute: string, condition: string, message: string, variable = attribute.split(/[.[]/)[0]): ValidationRule {
+  return { id, variable, attribute, condition, errorMessage: `${attribute}: ${message}` };
+}
+
+function pattern(id: string, attribute: string, c: PatternConstraint, condition: string, every = false): ValidationRule {
+  return rule(id, attribute, condition, `${every ? 'every item must' : 'must'} be ${c.description}. Fix: use a value such as "${c.example}".`);
+}
+
+function range(id: string, attribute: string, value: string, r: { readonly min: number; readonly max: number }, fix: string, each = eachContainer): ValidationRule {
+  return rule(id, attribute, each(optional(value, whole(value, r))), `must be a whole number from ${r.min} to ${r.max}. Fix: ${fix}`);
 }
 
 function fargateMemoryTable(): string {
-  const entries = FARGATE_CPU_VALUES.map((cpu) => `${hclString(String(cpu))} = ${numbers(FARGATE_SIZES[cpu])}`);
-  return `{ ${entries.join(', ')} }`;
+  return `{ ${FARGATE_CPU_VALUES.map((cpu) => `${hclString(String(cpu))} = ${numbers(FARGATE_SIZES[cpu])}`).join(', ')} }`;
 }
 
-function fargateMemoryMessage(): string {
-  return FARGATE_CPU_VALUES.map((cpu) => `cpu ${cpu}: ${describeFargateMemory(cpu)}`).join('; ');
-}
+const isFargateCpu = `contains(${numbers(FARGATE_CPU_VALUES)}, var.cpu)`;
+const reserved = (key: 'cpu' | 'memory') =>
+  `(var.datadog.${key} == null ? 0 : var.datadog.${key}) + sum(concat([0], [for c in var.containers : c.${key} == null ? 0 : c.${key}]))`;
 
-const reservedNames = [INIT_CONTAINER_NAME, AGENT_CONTAINER_NAME];
-const appNames = '[for x in var.containers : x.name]';
+const HEALTH_CHECK_ATTRIBUTES: Record<keyof typeof HEALTH_CHECK_LIMITS, string> = {
+  intervalSeconds: 'interval_seconds',
+  timeoutSeconds: 'timeout_seconds',
+  retries: 'retries',
+  startPeriodSeconds: 'start_period_seconds',
+};
+
+const volumeNames = `concat(${strings(AGENT_WRITABLE_PATHS.map((p) => p.volume))}, flatten([for c in var.containers : [for p in distinct(c.writable_paths) : ${writableVolumeNameExpr('c.name', 'p')}]]))`;
 
 /** Every validation rule of the module, in variable order. */
 export const VALIDATION_RULES: readonly ValidationRule[] = [
-  pattern('name-pattern', 'name', 'name', SERVICE_NAME, re(SERVICE_NAME, 'var.name')),
-  {
-    id: 'cpu-fargate-size',
-    variable: 'cpu',
-    attribute: 'cpu',
-    condition: `contains(${numbers(FARGATE_CPU_VALUES)}, var.cpu)`,
-    errorMessage: `cpu: must be one of ${FARGATE_CPU_VALUES.join(', ')} (Fargate task CPU units). Fix: pick the size that fits, e.g. 1024 for 1 vCPU.`,
-  },
-  {
-    id: 'memory-fargate-size',
-    variable: 'memory',
-    attribute: 'memory',
-    condition: `contains(lookup(${fargateMemoryTable()}, tostring(var.cpu), []), var.memory)`,
-    errorMessage: `memory: must be a Fargate memory size (MiB) allowed for cpu (${fargateMemoryMessage()}). Fix: pick a memory value listed for your cpu, or change cpu.`,
-  },
-  {
-    id: 'cpu-architecture',
-    variable: 'cpu_architecture',
-    attribute: 'cpu_architecture',
-    condition: `contains(${strings(CPU_ARCHITECTURES)}, var.cpu_architecture)`,
-    errorMessage: `cpu_architecture: must be one of ${quoted(CPU_ARCHITECTURES)}. Fix: use "X86_64" unless every image is built for ARM64.`,
-  },
-  pattern(
-    'datadog-api-key-secret-arn',
-    'datadog',
-    'datadog.api_key_secret_arn',
-    API_KEY_SECRET_ARN,
-    re(API_KEY_SECRET_ARN, 'var.datadog.api_key_secret_arn'),
+  pattern('name-pattern', 'name', SERVICE_NAME, re(SERVICE_NAME, 'var.name')),
+  rule(
+    'cpu-fargate-size',
+    'cpu',
+    isFargateCpu,
+    `must be one of ${FARGATE_CPU_VALUES.join(', ')} (Fargate task CPU units). Fix: pick the size that fits, e.g. 1024 for 1 vCPU.`,
   ),
-  {
-    id: 'containers-count',
-    variable: 'containers',
-    attribute: 'containers',
-    condition: `length(var.containers) <= ${MAX_APPLICATION_CONTAINERS}`,
-    errorMessage: `containers: must hold at most ${MAX_APPLICATION_CONTAINERS} application containers (a Fargate task holds ${MAX_CONTAINERS_PER_TASK}, two of them are the Datadog init and agent containers). Fix: split the containers over several services.`,
-  },
-  {
-    id: 'containers-unique-names',
-    variable: 'containers',
-    attribute: 'containers[*].name',
-    condition: `length(distinct(${appNames})) == length(var.containers)`,
-    errorMessage: 'containers[*].name: must be unique within the task. Fix: rename the containers that share a name.',
-  },
-  pattern('containers-name-pattern', 'containers', 'containers[*].name', ECS_NAME, eachContainer(re(ECS_NAME, 'c.name'))),
-  {
-    id: 'containers-name-reserved',
-    variable: 'containers',
-    attribute: 'containers[*].name',
-    condition: eachContainer(`!contains(${strings(reservedNames)}, c.name)`),
-    errorMessage: `containers[*].name: must not be ${quoted(reservedNames)} (the Datadog containers of the task). Fix: rename the container.`,
-  },
-  {
-    id: 'containers-port-range',
-    variable: 'containers',
-    attribute: 'containers[*].port',
-    condition: eachContainer(`c.port == null ? true : (c.port >= ${PORT_RANGE.min} && c.port <= ${PORT_RANGE.max} && floor(c.port) == c.port)`),
-    errorMessage: `containers[*].port: must be a whole number from ${PORT_RANGE.min} to ${PORT_RANGE.max}. Fix: use the port the container listens on, e.g. 8080, or leave port out.`,
-  },
-  {
-    id: 'containers-protocol',
-    variable: 'containers',
-    attribute: 'containers[*].protocol',
-    condition: eachContainer(`contains(${strings(PORT_PROTOCOLS)}, c.protocol)`),
-    errorMessage: `containers[*].protocol: must be one of ${quoted(PORT_PROTOCOLS)}. Fix: use "tcp" (the default) or "udp".`,
-  },
-  pattern('containers-writable-paths', 'containers', 'containers[*].writable_paths', WRITABLE_PATH, eachOf('c.writable_paths', 'p', re(WRITABLE_PATH, 'p'))),
-  pattern('containers-environment-names', 'containers', 'containers[*].environment', ENV_NAME, eachOf('keys(c.environment)', 'n', re(ENV_NAME, 'n'))),
-  {
-    id: 'containers-environment-api-key-name',
-    variable: 'containers',
-    attribute: 'containers[*].environment',
-    condition: eachContainer(`length(setintersection(keys(c.environment), ${strings(FORBIDDEN_ENVIRONMENT_NAMES)})) == 0`),
-    errorMessage: `containers[*].environment: must not set ${quoted(FORBIDDEN_ENVIRONMENT_NAMES)}; the API key never travels as plain text. Fix: remove it; the agent reads the key from datadog.api_key_secret_arn.`,
-  },
-  {
-    id: 'containers-environment-api-key-value',
-    variable: 'containers',
-    attribute: 'containers[*].environment',
-    condition: eachOf('values(c.environment)', 'v', `!can(regex(${hclString(DATADOG_API_KEY_LIKE.source)}, v))`),
-    errorMessage: 'containers[*].environment: a value looks like a Datadog API key (32 hexadecimal characters); secrets never go into environment. Fix: store it in Secrets Manager or SSM and reference its ARN in secrets.',
-  },
-  pattern('containers-secret-names', 'containers', 'containers[*].secrets', ENV_NAME, eachOf('keys(c.secrets)', 'n', re(ENV_NAME, 'n'))),
-  pattern('containers-secret-arns', 'containers', 'containers[*].secrets', API_KEY_SECRET_ARN, eachOf('values(c.secrets)', 'a', re(API_KEY_SECRET_ARN, 'a'))),
-  {
-    id: 'containers-depends-on-condition',
-    variable: 'containers',
-    attribute: 'containers[*].depends_on[*].condition',
-    condition: eachOf('c.depends_on', 'd', `contains(${strings(DEPENDS_ON_CONDITIONS)}, d.condition)`),
-    errorMessage: `containers[*].depends_on[*].condition: must be one of ${quoted(DEPENDS_ON_CONDITIONS)}. Fix: use "${HEALTHY_CONDITION}" for a container with a health check, else "START".`,
-  },
-  {
-    id: 'containers-depends-on-target',
-    variable: 'containers',
-    attribute: 'containers[*].depends_on[*].container_name',
-    condition: eachOf('c.depends_on', 'd', `d.container_name != c.name && contains(${appNames}, d.container_name)`),
-    errorMessage: 'containers[*].depends_on[*].container_name: must name another application container of this task (the Datadog agent dependency is always added). Fix: use the name of one of the other containers, or remove the dependency.',
-  },
-  {
-    id: 'containers-depends-on-healthy',
-    variable: 'containers',
-    attribute: 'containers[*].depends_on[*].condition',
-    condition: eachOf(
-      'c.depends_on',
-      'd',
-      `d.condition != "${HEALTHY_CONDITION}" || contains([for x in var.containers : x.name if x.health_check != null], d.container_name)`,
-    ),
-    errorMessage: `containers[*].depends_on[*].condition: "${HEALTHY_CONDITION}" is allowed only on a container with a health_check. Fix: add a health_check to the container depended on, or use "START".`,
-  },
-  {
-    id: 'containers-depends-on-exit',
-    variable: 'containers',
-    attribute: 'containers[*].depends_on[*].condition',
-    condition: eachOf(
-      'c.depends_on',
-      'd',
-      `!contains(["COMPLETE", "SUCCESS"], d.condition) || contains([for x in var.containers : x.name if !x.essential], d.container_name)`,
-    ),
-    errorMessage: 'containers[*].depends_on[*].condition: "COMPLETE" and "SUCCESS" are allowed only on a container with essential = false. Fix: set essential = false on the container depended on, or use "START".',
-  },
-  {
-    id: 'subnet-ids',
-    variable: 'subnet_ids',
-    attribute: 'subnet_ids',
-    condition: all(`[for s in var.subnet_ids : ${re(SUBNET_ID, 's')}]`),
-    errorMessage: `subnet_ids: every item must be ${SUBNET_ID.description}. Fix: use ids such as "${SUBNET_ID.example}".`,
-  },
-  {
-    id: 'security-group-ids',
-    variable: 'security_group_ids',
-    attribute: 'security_group_ids',
-    condition: all(`[for s in var.security_group_ids : ${re(SECURITY_GROUP_ID, 's')}]`),
-    errorMessage: `security_group_ids: every item must be ${SECURITY_GROUP_ID.description}. Fix: use ids such as "${SECURITY_GROUP_ID.example}".`,
-  },
-  {
-    id: 'desired-count',
-    variable: 'desired_count',
-    attribute: 'desired_count',
-    condition: 'var.desired_count >= 0 && floor(var.desired_count) == var.desired_count',
-    errorMessage: 'desired_count: must be a whole number, 0 or more. Fix: use 1 for one running task, 0 to stop the service.',
-  },
-  pattern(
-    'existing-cluster-arn',
-    'existing_cluster_arn',
-    'existing_cluster_arn',
-    ECS_CLUSTER_ARN,
-    `var.existing_cluster_arn == null ? true : ${re(ECS_CLUSTER_ARN, 'var.existing_cluster_arn')}`,
+  rule(
+    'cpu-reservations',
+    'cpu',
+    `${reserved('cpu')} <= var.cpu`,
+    "the containers reserve more CPU units (datadog.cpu + containers[*].cpu) than the task's cpu. Fix: raise the task's cpu or lower the containers'.",
   ),
-  {
-    id: 'container-insights',
-    variable: 'container_insights',
-    attribute: 'container_insights',
-    condition: `contains(${strings(CONTAINER_INSIGHTS_MODES)}, var.container_insights)`,
-    errorMessage: `container_insights: must be one of ${quoted(CONTAINER_INSIGHTS_MODES)} (Security Hub ECS.12 requires it on). Fix: use "enabled".`,
-  },
-  {
-    id: 'log-retention',
-    variable: 'log_retention_in_days',
-    attribute: 'log_retention_in_days',
-    condition: `contains(${numbers(LOG_RETENTION_DAYS)}, var.log_retention_in_days)`,
-    errorMessage: `log_retention_in_days: must be one of ${LOG_RETENTION_DAYS.join(', ')} (0 keeps events forever). Fix: use the nearest allowed value, e.g. 30.`,
-  },
-  pattern('log-kms-key-arn', 'log_kms_key_arn', 'log_kms_key_arn', KMS_KEY_ARN, `var.log_kms_key_arn == null ? true : ${re(KMS_KEY_ARN, 'var.log_kms_key_arn')}`),
+  rule(
+    'memory-fargate-size',
+    'memory',
+    `!${isFargateCpu} || contains(lookup(${fargateMemoryTable()}, tostring(var.cpu), []), var.memory)`,
+    `must be a memory size (MiB) Fargate allows for the cpu: ${FARGATE_CPU_VALUES.map((cpu) => `cpu ${cpu}: ${describeFargateMemory(cpu)}`).join('; ')}. Fix: set memory to a value listed for your cpu, or change cpu.`,
+  ),
+  rule(
+    'memory-reservations',
+    'memory',
+    `${reserved('memory')} <= var.memory`,
+    "the containers reserve more MiB (datadog.memory + containers[*].memory) than the task's memory. Fix: raise the task's memory or lower the containers'.",
+  ),
+  rule('cpu-architecture', 'cpu_architecture', `contains(${strings(CPU_ARCHITECTURES)}, var.cpu_architecture)`, `must be one of ${quoted(CPU_ARCHITECTURES)}. Fix: use "X86_64" unless every image is built for ARM64.`),
+  rule(
+    'tags-api-key-value',
+    'tags',
+    `alltrue([for v in values(var.tags) : !${looksLikeApiKey('v')}])`,
+    'a value looks like a Datadog API key (32 hexadecimal characters); the module never holds the key itself. Fix: remove it; store the key in Secrets Manager or SSM and set datadog.api_key_secret_arn.',
+  ),
+  pattern('datadog-site', 'datadog.site', DATADOG_SITE, re(DATADOG_SITE, 'var.datadog.site')),
+  pattern('datadog-api-key-secret-arn', 'datadog.api_key_secret_arn', API_KEY_SECRET_ARN, re(API_KEY_SECRET_ARN, 'var.datadog.api_key_secret_arn')),
+  pattern('datadog-image', 'datadog.image', CONTAINER_IMAGE, re(CONTAINER_IMAGE, 'var.datadog.image')),
+  rule(
+    'datadog-tags-api-key-value',
+    'datadog.tags',
+    `alltrue([for v in values(var.datadog.tags) : !${looksLikeApiKey('v')}])`,
+    'a value looks like a Datadog API key (32 hexadecimal characters); the module never holds the key itself. Fix: remove it; store the key in Secrets Manager or SSM and set datadog.api_key_secret_arn.',
+  ),
+  range('datadog-cpu', 'datadog.cpu', 'var.datadog.cpu', CONTAINER_CPU_RANGE, 'leave it out to share the task CPU, or reserve e.g. 256.', (body) => body),
+  range('datadog-memory', 'datadog.memory', 'var.datadog.memory', CONTAINER_MEMORY_RANGE, 'leave it out to share the task memory, or set e.g. 512.', (body) => body),
+  rule(
+    'containers-count',
+    'containers',
+    `length(var.containers) <= ${MAX_APPLICATION_CONTAINERS}`,
+    `must have at most ${MAX_APPLICATION_CONTAINERS} entries: a Fargate task holds at most ${MAX_CONTAINERS_PER_TASK} containers and two are the Datadog init and agent containers. Fix: split the containers over several services.`,
+  ),
+  pattern('containers-name-pattern', 'containers[*].name', ECS_NAME, eachContainer(re(ECS_NAME, 'c.name'))),
+  rule(
+    'containers-name-unique',
+    'containers[*].name',
+    `length(distinct(${appNames})) == length(var.containers)`,
+    'must be unique in the task. Fix: rename the containers that share a name.',
+  ),
+  rule(
+    'containers-name-reserved',
+    'containers[*].name',
+    eachContainer(`!contains(${strings(RESERVED_NAMES)}, c.name)`),
+    `must not be ${quoted(RESERVED_NAMES)}, the names of the Datadog containers the module adds. Fix: choose another name.`,
+  ),
+  pattern('containers-image', 'containers[*].image', CONTAINER_IMAGE, eachContainer(re(CONTAINER_IMAGE, 'c.image'))),
+  range('containers-port-range', 'containers[*].port', 'c.port', PORT_RANGE, 'use the port the container listens on, e.g. 8080, or leave port out.'),
+  rule(
+    'containers-port-agent',
+    'containers[*].port',
+    eachContainer(optional('c.port', `!contains(${numbers(AGENT_PORTS)}, c.port)`)),
+    `must not be ${AGENT_PORTS.join(' or ')}: the agent listens on ${DOGSTATSD_PORT}/udp (DogStatsD) and ${APM_PORT}/tcp (APM) in the same network namespace. Fix: use another port.`,
+  ),
+  rule('containers-protocol', 'containers[*].protocol', eachContainer(`contains(${strings(PORT_PROTOCOLS)}, c.protocol)`), `must be one of ${quoted(PORT_PROTOCOLS)}. Fix: use "tcp" (the default) or "udp".`),
+  pattern('containers-writable-paths', 'containers[*].writable_paths', WRITABLE_PATH, eachOf('c.writable_paths', 'p', re(WRITABLE_PATH, 'p')), true),
+  rule(
+    'containers-writable-paths-sockets',
+    'containers[*].writable_paths',
+    eachOf('c.writable_paths', 'p', `!${overlaps('p', hclString(SOCKETS_PATH))}`),
+    `must not be or overlap ${SOCKETS_PATH}, where the agent's sockets are mounted read-only in every application container. Fix: choose another path.`,
+  ),
+  rule(
+    'containers-writable-paths-overlap',
+    'containers[*].writable_paths',
+    `alltrue(flatten([for c in var.containers : [for i, p in c.writable_paths : [for j, q in c.writable_paths : j >= i || !${overlaps('p', 'q')}]]]))`,
+    'must not repeat or nest within one container; a writable directory is writable below it already. Fix: keep only the outer path.',
+  ),
+  rule(
+    'containers-writable-paths-volumes',
+    'containers[*].writable_paths',
+    `length(distinct(${volumeNames})) == length(${volumeNames})`,
+    `each path becomes a task volume named <container>-<path with / as ->, and two of these names (or one of them and a Datadog volume: ${AGENT_WRITABLE_PATHS.map((p) => p.volume).join(', ')}) are the same. Fix: rename the container or choose another path.`,
+  ),
+  pattern('containers-environment-names', 'containers[*].environment', ENV_NAME, eachOf('keys(c.environment)', 'n', re(ENV_NAME, 'n')), true),
+  rule(
+    'containers-environment-api-key',
+    'containers[*].environment',
+    eachContainer(`!contains(keys(c.environment), ${hclString(API_KEY_NAME)})`),
+    `must not set ${API_KEY_NAME}: the Datadog API key must not be a plain environment variable; the agent reads it from datadog.api_key_secret_arn and applications send to the agent without a key. Fix: remove it.`,
+  ),
+  rule(
+    'containers-environment-credentials',
+    'containers[*].environment',
+    eachContainer(`length(setintersection(keys(c.environment), ${strings(CREDENTIAL_NAMES)})) == 0`),
+    `must not set ${quoted(CREDENTIAL_NAMES)} as plain environment variables (Security Hub ECS.8). Fix: move them to secrets as Secrets Manager or SSM parameter ARNs, or use the task role.`,
+  ),
+  rule(
+    'containers-environment-api-key-value',
+    'containers[*].environment',
+    eachOf('values(c.environment)', 'v', `!${looksLikeApiKey('v')}`),
+    'a value looks like a Datadog API key (32 hexadecimal characters); secrets never go into environment. Fix: store it in Secrets Manager or SSM and reference its ARN in secrets.',
+  ),
+  pattern('containers-secret-names', 'containers[*].secrets', ENV_NAME, eachOf('keys(c.secrets)', 'n', re(ENV_NAME, 'n')), true),
+  pattern('containers-secret-arns', 'containers[*].secrets', API_KEY_SECRET_ARN, eachOf('values(c.secrets)', 'a', re(API_KEY_SECRET_ARN, 'a')), true),
+  range('containers-cpu', 'containers[*].cpu', 'c.cpu', CONTAINER_CPU_RANGE, 'leave it out to share the task CPU, or reserve e.g. 256.'),
+  range('containers-memory', 'containers[*].memory', 'c.memory', CONTAINER_MEMORY_RANGE, 'leave it out to share the task memory, or set e.g. 512.'),
+  rule(
+    'containers-health-check-command',
+    'containers[*].health_check.command',
+    eachContainer(optional('c.health_check', `length(c.health_check.command) >= 2 && try(contains(${strings(HEALTH_CHECK_COMMAND_PREFIXES)}, c.health_check.command[0]), false)`)),
+    `must start with ${quoted(HEALTH_CHECK_COMMAND_PREFIXES)}, followed by the command. Fix: e.g. ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"].`,
+  ),
+  ...(Object.keys(HEALTH_CHECK_LIMITS) as (keyof typeof HEALTH_CHECK_LIMITS)[]).map((key) =>
+    range(
+      `containers-health-check-${HEALTH_CHECK_ATTRIBUTES[key].replace(/_/g, '-')}`,
+      `containers[*].health_check.${HEALTH_CHECK_ATTRIBUTES[key]}`,
+      `c.health_check.${HEALTH_CHECK_ATTRIBUTES[key]}`,
+      HEALTH_CHECK_LIMITS[key],
+      'use a value in the range ECS accepts, or leave it out for the default.',
+      (body) => eachContainer(optional('c.health_check', body)),
+    ),
+  ),
+  rule(
+    'containers-depends-on-condition',
+    'containers[*].depends_on[*].condition',
+    eachOf('c.depends_on', 'd', `contains(${strings(DEPENDS_ON_CONDITIONS)}, d.condition)`),
+    `must be one of ${quoted(DEPENDS_ON_CONDITIONS)}. Fix: use "${HEALTHY_CONDITION}" for a container with a health_check, else "START".`,
+  ),
+  rule(
+    'containers-depends-on-target',
+    'containers[*].depends_on[*].container_name',
+    eachOf('c.depends_on', 'd', `d.container_name != c.name && contains(${appNames}, d.container_name)`),
+    `must name another application container of this task; every application container already waits for ${AGENT_CONTAINER_NAME} to be ${HEALTHY_CONDITION}. Fix: use the name of another container, or remove the dependency.`,
+  ),
+  rule(
+    'containers-depends-on-healthy',
+    'containers[*].depends_on[*].condition',
+    eachOf('c.depends_on', 'd', `d.condition != ${hclString(HEALTHY_CONDITION)} || contains([for x in var.containers : x.name if x.health_check != null], d.container_name)`),
+    `${HEALTHY_CONDITION} needs a health_check on the container depended on. Fix: add a health_check to that container, or use condition "START".`,
+  ),
+  rule(
+    'containers-depends-on-exit',
+    'containers[*].depends_on[*].condition',
+    eachOf('c.depends_on', 'd', `!contains(${strings(EXIT_CONDITIONS)}, d.condition) || contains([for x in var.containers : x.name if !x.essential], d.container_name)`),
+    `${EXIT_CONDITIONS.join(' and ')} need the container depended on to have essential = false (an essential container must keep running). Fix: set essential = false on that container, or use "START" or "${HEALTHY_CONDITION}".`,
+  ),
+  pattern('subnet-ids', 'subnet_ids', SUBNET_ID, `alltrue([for s in var.subnet_ids : ${re(SUBNET_ID, 's')}])`, true),
+  pattern('security-group-ids', 'security_group_ids', SECURITY_GROUP_ID, `alltrue([for s in var.security_group_ids : ${re(SECURITY_GROUP_ID, 's')}])`, true),
+  range('desired-count', 'desired_count', 'var.desired_count', DESIRED_COUNT_RANGE, 'use 1 for one running task, 0 to stop the service.', (body) => body),
+  pattern('existing-cluster-arn', 'existing_cluster_arn', ECS_CLUSTER_ARN, optional('var.existing_cluster_arn', re(ECS_CLUSTER_ARN, 'var.existing_cluster_arn'))),
+  rule(
+    'container-insights',
+    'container_insights',
+    `contains(${strings(CONTAINER_INSIGHTS_MODES)}, var.container_insights)`,
+    `must be one of ${quoted(CONTAINER_INSIGHTS_MODES)} (Security Hub ECS.12 needs Container Insights on). Fix: use "enabled".`,
+  ),
+  rule(
+    'log-retention',
+    'log_retention_in_days',
+    `contains(${numbers(LOG_RETENTION_DAYS)}, var.log_retention_in_days)`,
+    `must be one of ${LOG_RETENTION_DAYS.join(', ')} (0 keeps events forever). Fix: use the nearest allowed value, e.g. 30.`,
+  ),
+  pattern('log-kms-key-arn', 'log_kms_key_arn', KMS_KEY_ARN, optional('var.log_kms_key_arn', re(KMS_KEY_ARN, 'var.log_kms_key_arn'))),
 ];
 
 /** The validation blocks of one variable. */

@@ -1,0 +1,260 @@
+/**
+ * Every validation block of the module, checked by real terraform: for each rule, bad values are rejected with the
+ * rule's message (and no other), good values are accepted. All calls run in two plans, one module call per value.
+ */
+import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from '../src/config/defaults';
+import { modelContext } from '../src/module/locals';
+import { moduleSpec } from '../src/module/spec';
+import { MAX_APPLICATION_CONTAINERS, VALIDATION_RULES, ValidationRule } from '../src/module/validations';
+import { cleanup, describeWithTerraform, Diagnostic, planModuleCalls, tempDir, writeOfflineModule } from './support/terraform';
+
+type Vars = Record<string, unknown>;
+
+interface Samples {
+  readonly bad: readonly Vars[];
+  readonly good: readonly Vars[];
+  /** Further rules a bad value breaks by nature (e.g. a bigger container also outgrows the task). @default none */
+  readonly alsoBreaks?: readonly string[];
+}
+
+const config = resolveConfig(EMBEDDED_DEFAULT_CONFIG);
+const dd = { api_key_secret_arn: config.datadog.apiKeySecretArn };
+const hex32 = '0123456789abcdef0123456789ABCDEF';
+const sm = 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:app/db-AbCdEf';
+const app = (fields: Vars = {}): Vars => ({ name: 'app', image: 'example/app:1', ...fields });
+const containers = (...items: Vars[]): Vars => ({ containers: items });
+const one = (fields: Vars): Vars => containers(app(fields));
+const pair = (a: Vars, b: Vars): Vars => containers(app({ name: 'a', ...a }), app({ name: 'b', ...b }));
+const datadog = (fields: Vars): Vars => ({ datadog: { ...dd, ...fields } });
+const healthCheck = (fields: Vars = {}): Vars => ({ command: ['CMD-SHELL', 'true'], ...fields });
+const many = (n: number): Vars => containers(...Array.from({ length: n }, (_, i) => app({ name: `c${i}` })));
+
+const SAMPLES: Record<string, Samples> = {
+  'name-pattern': { bad: [{ name: 'has space' }, { name: 'x'.repeat(55) }, { name: '' }], good: [{ name: 'x'.repeat(54) }, { name: 'a_b-C9' }] },
+  'cpu-fargate-size': { bad: [{ cpu: 300 }, { cpu: 32768, memory: 65536 }], good: [{ cpu: 16384, memory: 32768 }, { cpu: 256, memory: 512 }] },
+  'cpu-reservations': {
+    bad: [{ cpu: 256, memory: 512, ...datadog({ cpu: 128 }), ...one({ cpu: 256 }) }],
+    good: [{ cpu: 512, memory: 1024, ...datadog({ cpu: 256 }), ...one({ cpu: 256 }) }],
+  },
+  'memory-fargate-size': {
+    bad: [
+      { cpu: 256, memory: 4096 },
+      { cpu: 8192, memory: 18432 },
+      { cpu: 16384, memory: 36864 },
+      { cpu: 1024, memory: 1024 },
+    ],
+    good: [
+      { cpu: 8192, memory: 61440 },
+      { cpu: 16384, memory: 122880 },
+      { cpu: 4096, memory: 30720 },
+    ],
+  },
+  'memory-reservations': {
+    bad: [{ cpu: 256, memory: 512, ...datadog({ memory: 64 }), ...one({ memory: 512 }) }],
+    good: [{ cpu: 256, memory: 512, ...datadog({ memory: 64 }), ...one({ memory: 448 }) }],
+  },
+  'cpu-architecture': { bad: [{ cpu_architecture: 'arm64' }, { cpu_architecture: 'x86' }], good: [{ cpu_architecture: 'ARM64' }, { cpu_architecture: 'X86_64' }] },
+  'tags-api-key-value': { bad: [{ tags: { key: hex32 } }], good: [{ tags: { team: 'core', id: hex32.slice(1) } }] },
+  'datadog-site': { bad: [datadog({ site: 'datadog.com' }), datadog({ site: 'https://datadoghq.com' })], good: [datadog({ site: 'us3.datadoghq.com' }), datadog({ site: 'ddog-gov.com' })] },
+  'datadog-api-key-secret-arn': {
+    bad: [datadog({ api_key_secret_arn: 'arn:aws:s3:::bucket/key' }), datadog({ api_key_secret_arn: hex32 })],
+    good: [datadog({ api_key_secret_arn: 'arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/dd/key' })],
+  },
+  'datadog-image': { bad: [datadog({ image: 'has space:7' })], good: [datadog({ image: 'public.ecr.aws/datadog/agent:7.61.0' })] },
+  'datadog-tags-api-key-value': { bad: [datadog({ tags: { key: hex32 } })], good: [datadog({ tags: { team: 'core' } })] },
+  'datadog-cpu': { bad: [datadog({ cpu: -1 }), datadog({ cpu: 1.5 })], good: [datadog({ cpu: 0 }), datadog({ cpu: 256 })] },
+  'datadog-memory': { bad: [datadog({ memory: 5 }), datadog({ memory: 6.5 })], good: [datadog({ memory: 6 }), datadog({ memory: 512 })] },
+  'containers-count': { bad: [many(MAX_APPLICATION_CONTAINERS + 1)], good: [many(MAX_APPLICATION_CONTAINERS)] },
+  'containers-name-pattern': { bad: [one({ name: 'bad name' }), one({ name: 'x'.repeat(256) })], good: [one({ name: 'Good_name-1' })] },
+  'containers-name-unique': { bad: [containers(app({ name: 'a' }), app({ name: 'a' }))], good: [containers(app({ name: 'a' }), app({ name: 'b' }))] },
+  'containers-name-reserved': { bad: [one({ name: 'datadog-agent' }), one({ name: 'datadog-init' })], good: [one({ name: 'datadog-app' })] },
+  'containers-image': { bad: [one({ image: 'has space' }), one({ image: '-dash' })], good: [one({ image: 'registry.example.com:5000/team/app@sha256:abc' })] },
+  'containers-port-range': { bad: [one({ port: 0 }), one({ port: 65536 }), one({ port: 80.5 })], good: [one({ port: 1 }), one({ port: 65535 })] },
+  'containers-port-agent': { bad: [one({ port: 8125 }), one({ port: 8126 })], good: [one({ port: 8127 })] },
+  'containers-protocol': { bad: [one({ protocol: 'http' })], good: [one({ protocol: 'udp' }), one({ protocol: 'tcp' })] },
+  'containers-writable-paths': {
+    bad: [one({ writable_paths: ['/'] }), one({ writable_paths: ['tmp'] }), one({ writable_paths: ['/trailing/'] })],
+    good: [one({ writable_paths: ['/a/b.c', '/tmp'] })],
+  },
+  'containers-writable-paths-sockets': {
+    bad: [one({ writable_paths: ['/var/run/datadog'] }), one({ writable_paths: ['/var/run/datadog/x'] }), one({ writable_paths: ['/var/run'] })],
+    good: [one({ writable_paths: ['/var/run/other', '/var/run/datadog2'] })],
+  },
+  'containers-writable-paths-overlap': {
+    bad: [one({ writable_paths: ['/a', '/a'] }), one({ writable_paths: ['/a', '/a/b'] }), one({ writable_paths: ['/a/b', '/a'] })],
+    good: [one({ writable_paths: ['/a', '/ab'] }), pair({ writable_paths: ['/tmp'] }, { writable_paths: ['/tmp'] })],
+  },
+  'containers-writable-paths-volumes': {
+    bad: [containers(app({ name: 'datadog', writable_paths: ['/config'] })), one({ writable_paths: ['/b-c', '/b/c'] })],
+    good: [containers(app({ name: 'datadog', writable_paths: ['/cache'] }))],
+  },
+  'containers-environment-names': { bad: [one({ environment: { '1BAD': 'x' } }), one({ environment: { 'HAS-DASH': 'x' } })], good: [one({ environment: { _OK_1: 'x' } })] },
+  'containers-environment-api-key': { bad: [one({ environment: { DD_API_KEY: 'x' } })], good: [one({ environment: { DD_ENV: 'prod' }, secrets: { DD_API_KEY: sm } })] },
+  'containers-environment-credentials': {
+    bad: [one({ environment: { AWS_ACCESS_KEY_ID: 'x' } }), one({ environment: { AWS_SECRET_ACCESS_KEY: 'x' } }), one({ environment: { ECS_ENGINE_AUTH_DATA: 'x' } })],
+    good: [one({ environment: { AWS_REGION: 'eu-west-1' } })],
+  },
+  'containers-environment-api-key-value': {
+    bad: [one({ environment: { TOKEN: hex32 } }), one({ environment: { T: `key=${hex32}` } })],
+    good: [one({ environment: { A: hex32.slice(1), B: `${hex32}0` } })],
+  },
+  'containers-secret-names': { bad: [one({ secrets: { 'bad-name': sm } })], good: [one({ secrets: { DB_PASSWORD: sm } })] },
+  'containers-secret-arns': { bad: [one({ secrets: { X: 'plain' } }), one({ secrets: { X: 'arn:aws:s3:::bucket/x' } })], good: [one({ secrets: { X: sm } })] },
+  'containers-cpu': { bad: [one({ cpu: -1 }), one({ cpu: 0.5 })], good: [one({ cpu: 0 }), one({ cpu: 1024 })] },
+  'containers-memory': { bad: [one({ memory: 5 })], good: [one({ memory: 6 }), one({ memory: 3072 })] },
+  'containers-health-check-command': {
+    bad: [one({ health_check: { command: ['curl'] } }), one({ health_check: { command: ['RUN', 'x'] } }), one({ health_check: { command: [] } })],
+    good: [one({ health_check: { command: ['CMD', 'true'] } }), one({ health_check: healthCheck() })],
+  },
+  'containers-health-check-interval-seconds': {
+    bad: [one({ health_check: healthCheck({ interval_seconds: 4 }) }), one({ health_check: healthCheck({ interval_seconds: 301 }) })],
+    good: [one({ health_check: healthCheck({ interval_seconds: 5 }) }), one({ health_check: healthCheck({ interval_seconds: 300 }) })],
+  },
+  'containers-health-check-timeout-seconds': {
+    bad: [one({ health_check: healthCheck({ timeout_seconds: 1 }) }), one({ health_check: healthCheck({ timeout_seconds: 121 }) })],
+    good: [one({ health_check: healthCheck({ timeout_seconds: 2 }) }), one({ health_check: healthCheck({ timeout_seconds: 120 }) })],
+  },
+  'containers-health-check-retries': {
+    bad: [one({ health_check: healthCheck({ retries: 0 }) }), one({ health_check: healthCheck({ retries: 11 }) })],
+    good: [one({ health_check: healthCheck({ retries: 1 }) }), one({ health_check: healthCheck({ retries: 10 }) })],
+  },
+  'containers-health-check-start-period-seconds': {
+    bad: [one({ health_check: healthCheck({ start_period_seconds: -1 }) }), one({ health_check: healthCheck({ start_period_seconds: 301 }) })],
+    good: [one({ health_check: healthCheck({ start_period_seconds: 0 }) }), one({ health_check: healthCheck({ start_period_seconds: 300 }) })],
+  },
+  'containers-depends-on-condition': {
+    bad: [pair({ health_check: healthCheck() }, { depends_on: [{ container_name: 'a', condition: 'READY' }] })],
+    good: [pair({}, { depends_on: [{ container_name: 'a', condition: 'START' }] })],
+  },
+  'containers-depends-on-target': {
+    bad: [pair({}, { depends_on: [{ container_name: 'ghost', condition: 'START' }] }), pair({}, { depends_on: [{ container_name: 'b', condition: 'START' }] }), pair({}, { depends_on: [{ container_name: 'datadog-agent', condition: 'START' }] })],
+    good: [pair({ depends_on: [{ container_name: 'b', condition: 'START' }] }, {})],
+  },
+  'containers-depends-on-healthy': {
+    bad: [pair({}, { depends_on: [{ container_name: 'a', condition: 'HEALTHY' }] })],
+    good: [pair({ health_check: healthCheck() }, { depends_on: [{ container_name: 'a', condition: 'HEALTHY' }] })],
+  },
+  'containers-depends-on-exit': {
+    bad: [pair({}, { depends_on: [{ container_name: 'a', condition: 'SUCCESS' }] }), pair({}, { depends_on: [{ container_name: 'a', condition: 'COMPLETE' }] })],
+    good: [pair({ essential: false }, { depends_on: [{ container_name: 'a', condition: 'SUCCESS' }] }), pair({ essential: false }, { depends_on: [{ container_name: 'a', condition: 'COMPLETE' }] })],
+  },
+  'subnet-ids': { bad: [{ subnet_ids: ['subnet-xyz'] }, { subnet_ids: ['subnet-0123456789abcdef0', 'sg-01234567'] }], good: [{ subnet_ids: ['subnet-0123456789abcdef0', 'subnet-01234567'] }] },
+  'security-group-ids': { bad: [{ security_group_ids: ['sg-1'] }], good: [{ security_group_ids: ['sg-0123456789abcdef0'] }] },
+  'desired-count': { bad: [{ desired_count: -1 }, { desired_count: 1.5 }, { desired_count: 1001 }], good: [{ desired_count: 0 }, { desired_count: 1000 }] },
+  'existing-cluster-arn': {
+    bad: [{ existing_cluster_arn: 'arn:aws:ecs:eu-west-1:123:cluster/x' }, { existing_cluster_arn: 'shared' }],
+    good: [{ existing_cluster_arn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/shared' }, { existing_cluster_arn: null }],
+  },
+  'container-insights': { bad: [{ container_insights: 'disabled' }], good: [{ container_insights: 'enhanced' }, { container_insights: 'enabled' }] },
+  'log-retention': { bad: [{ log_retention_in_days: 2 }, { log_retention_in_days: 4000 }], good: [{ log_retention_in_days: 0 }, { log_retention_in_days: 3653 }] },
+  'log-kms-key-arn': {
+    bad: [{ log_kms_key_arn: 'alias/logs' }],
+    good: [{ log_kms_key_arn: 'arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' }, { log_kms_key_arn: null }],
+  },
+};
+
+interface Call {
+  readonly vars: Vars;
+  /** The rules whose message terraform must report for this call, sorted. */
+  readonly expected: string[];
+}
+
+/**
+ * True when a rule of the same variable reads another variable: terraform then checks all rules of that variable
+ * later, once every variable checked on its own has passed.
+ */
+function readsOtherVariables(rule: ValidationRule): boolean {
+  return VALIDATION_RULES.filter((r) => r.variable === rule.variable).some((r) =>
+    [...r.condition.matchAll(/\bvar\.([a-z_]+)/g)].some((m) => m[1] !== r.variable),
+  );
+}
+
+/**
+ * The samples of the chosen rules as module calls. Samples that set different variables share a call (terraform
+ * checks every variable of a call), which keeps the number of module instances, and the plan time, down.
+ */
+function calls(kind: 'bad' | 'good', rules: readonly ValidationRule[], pack = true): Record<string, Call> {
+  const packed: { vars: Vars; expected: string[] }[] = [];
+  for (const rule of rules) {
+    const samples = SAMPLES[rule.id];
+    if (!samples) continue;
+    for (const vars of samples[kind]) {
+      const expected = kind === 'bad' ? [rule.id, ...(samples.alsoBreaks ?? [])] : [];
+      const call = pack ? packed.find((c) => Object.keys(vars).every((k) => !(k in c.vars))) : undefined;
+      if (call) {
+        Object.assign(call.vars, vars);
+        call.expected.push(...expected);
+      } else packed.push({ vars: { ...vars }, expected: [...expected] });
+    }
+  }
+  return Object.fromEntries(packed.map((c, i) => [`${kind}_${i}`, { vars: c.vars, expected: c.expected.sort() }]));
+}
+
+/** The rules whose message a diagnostic carries. */
+function rulesOf(d: Diagnostic): string[] {
+  return VALIDATION_RULES.filter((r) => d.detail.startsWith(`${r.errorMessage}\n`) || d.detail === r.errorMessage).map((r) => r.id);
+}
+
+describe('validation rules', () => {
+  test('every rule has bad and good samples, and every sample set has a rule', () => {
+    const ids = VALIDATION_RULES.map((r) => r.id);
+    expect(ids.filter((id) => !SAMPLES[id] || SAMPLES[id].bad.length === 0 || SAMPLES[id].good.length === 0)).toEqual([]);
+    expect(Object.keys(SAMPLES).filter((id) => !ids.includes(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('every message names its attribute, the allowed values and a fix, and every message is distinct', () => {
+    for (const r of VALIDATION_RULES) {
+      expect(r.errorMessage.startsWith(`${r.attribute}: `)).toBe(true);
+      expect(r.errorMessage).toMatch(/ Fix: .+\.$|\]\.$/);
+      expect(r.condition).toContain(`var.${r.variable}`);
+    }
+    expect(new Set(VALIDATION_RULES.map((r) => r.errorMessage)).size).toBe(VALIDATION_RULES.length);
+  });
+
+  test('every rule belongs to a variable of the module', () => {
+    const names = moduleSpec(config).variables.map((v) => v.name);
+    expect(VALIDATION_RULES.filter((r) => !names.includes(r.variable))).toEqual([]);
+  });
+});
+
+describeWithTerraform('validation blocks checked by terraform', () => {
+  let moduleDir: string;
+  beforeAll(() => {
+    moduleDir = writeOfflineModule(moduleSpec(config), tempDir('tf-validations-'), { context: modelContext(config), variablesOnly: true });
+  });
+  afterAll(() => cleanup(moduleDir));
+
+  test('each bad value is rejected with its rule message, and only that', async () => {
+    // terraform reports the rules of variables whose checks read other variables only when no other check failed
+    // (see readsOtherVariables), so each of those samples gets a plan of its own; the others share one plan.
+    const deferred = calls('bad', VALIDATION_RULES.filter(readsOtherVariables), false);
+    const groups = [
+      calls('bad', VALIDATION_RULES.filter((r) => !readsOtherVariables(r))),
+      ...Object.values(deferred).map((c) => ({ bad_0: c })),
+    ];
+    const results = await Promise.all(groups.map((g) => planModuleCalls(moduleDir, Object.fromEntries(Object.entries(g).map(([k, c]) => [k, c.vars])))));
+    const bad = Object.fromEntries(groups.flatMap((g, i) => Object.entries(g).map(([k, c]) => [`${k}_${i}`, c])));
+    const byCall = new Map<string, string[]>();
+    const stray: Diagnostic[] = [];
+    results.forEach((diagnostics, i) => {
+      for (const d of diagnostics) {
+        const call = `${d.context?.replace(/^module\./, '')}_${i}`;
+        const ids = rulesOf(d);
+        if (!bad[call] || ids.length !== 1) stray.push(d);
+        else byCall.set(call, [...(byCall.get(call) ?? []), ...ids]);
+      }
+    });
+    expect(stray).toEqual([]);
+    const got = Object.fromEntries(Object.keys(bad).map((call) => [call, (byCall.get(call) ?? []).sort()]));
+    const expected = Object.fromEntries(Object.entries(bad).map(([call, c]) => [call, c.expected]));
+    expect(got).toEqual(expected);
+    expect(new Set(Object.values(bad).flatMap((c) => c.expected))).toEqual(new Set(VALIDATION_RULES.map((r) => r.id)));
+  });
+
+  test('every good value is accepted', async () => {
+    const good = calls('good', VALIDATION_RULES);
+    const diagnostics = await planModuleCalls(moduleDir, Object.fromEntries(Object.entries(good).map(([k, c]) => [k, c.vars])));
+    expect(diagnostics.map((d) => `${d.context}: ${d.summary}: ${d.detail}`)).toEqual([]);
+  });
+});
