@@ -19,13 +19,38 @@ export function renderRulesDoc(): string {
     'whose value is the written reason. An empty reason accepts nothing; accepted findings are always listed with their',
     'reason. `--skip <RULE_ID>` leaves a rule out and the report says so.',
     '',
+    '## Usage',
+    '',
+    '```sh',
+    'ecs-datadog-readonly check task-definition.json                      # a table for people',
+    'ecs-datadog-readonly check cdk.tf.json service.yaml --format sarif   # several files; json or sarif for machines',
+    'ecs-datadog-readonly check task-definition.json --skip ECS.20        # leave a rule out (the report says so)',
+    'ecs-datadog-readonly fix task-definition.json --out fixed.json --api-key-secret-arn <ARN>',
+    '```',
+    '',
+    'Inputs: a RegisterTaskDefinition JSON, `aws ecs describe-task-definition` output, Terraform JSON whose',
+    '`aws_ecs_task_definition.container_definitions` is literal JSON (with `aws_ecs_service` and `aws_ecs_cluster` when',
+    'present), or this tool\'s YAML or JSON config (checked as the deployment it generates).',
+    '',
+    'Exit codes: 0 when every finding is accepted or skipped, 1 when a finding stands or a rule could not evaluate its',
+    'input, 2 for bad input (unreadable file, unknown `--skip` rule id).',
+    '',
+    '`fix` makes every container read-only; gives the Datadog Agent its writable volumes, health check and config init',
+    'container (with `dependsOn` SUCCESS); gives application containers the sockets volume (read-only), the agent',
+    'dependency (HEALTHY) and `DD_TRACE_AGENT_URL`/`DD_DOGSTATSD_URL`; adds missing awslogs configurations from an',
+    'existing awslogs group; moves a plaintext `DD_API_KEY` to `secrets` (only with `--api-key-secret-arn`; without it',
+    'nothing is written). It keeps every other key as it was, never invents a `user` for application containers, and a',
+    'second run changes nothing. `--add-agent` adds the agent to a task that has none.',
+    '',
+    '## Rules',
+    '',
     '| Id | Title | Severity | Source |',
     '|---|---|---|---|',
     ...RULES.map((r) => `| [${r.id}](#${anchor(r.id)}) | ${cell(r.title)} | ${r.severity} | ${cell(r.source)} |`),
     '',
   ];
   for (const r of RULES) {
-    lines.push(`## ${r.id}`, '', `**${r.title}** (${r.severity}; ${r.source})`, '', r.explanation, '', `Remediation: ${r.remediation}`, '');
+    lines.push(`### ${r.id}`, '', `**${r.title}** (${r.severity}; ${r.source})`, '', r.explanation, '', `Remediation: ${r.remediation}`, '');
   }
   return lines.join('\n');
 }
