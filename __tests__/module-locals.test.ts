@@ -84,16 +84,22 @@ const OUTPUTS = ['container_definitions', 'volumes', 'assume_role_policy', 'exec
 
 describeWithTerraform('module locals evaluated by terraform', () => {
   const results = new Map<string, ApplyResult>();
+  const hclResults = new Map<string, ApplyResult>();
 
   beforeAll(async () => {
     const entries = Object.entries(CASES);
-    const evaluated = await Promise.all(
-      entries.map(([, raw]) => {
-        const config = resolveConfig(raw);
-        return evaluateSpec(spec, moduleVariableValues(config), { context: modelContext(config), outputs: OUTPUTS });
-      }),
-    );
-    entries.forEach(([label], i) => results.set(label, evaluated[i]));
+    const run = (syntax: 'json' | 'hcl') =>
+      Promise.all(
+        entries.map(([, raw]) => {
+          const config = resolveConfig(raw);
+          return evaluateSpec(spec, moduleVariableValues(config), { context: modelContext(config), outputs: OUTPUTS, syntax });
+        }),
+      );
+    const [json, hcl] = await Promise.all([run('json'), run('hcl')]);
+    entries.forEach(([label], i) => {
+      results.set(label, json[i]);
+      hclResults.set(label, hcl[i]);
+    });
   });
 
   describe.each(Object.entries(CASES))('%s', (label, raw) => {
@@ -111,6 +117,12 @@ describeWithTerraform('module locals evaluated by terraform', () => {
 
     test('volumes equal the model', () => {
       expect(result().volumes).toEqual(taskVolumes(config));
+    });
+
+    test('the expressions evaluate the same in HCL native syntax as inside "${...}" of Terraform JSON', () => {
+      const hcl = hclResults.get(label)!;
+      expect(hcl.diagnostics).toEqual([]);
+      expect(hcl.outputs).toEqual(result());
     });
 
     test('the IAM policy documents equal the model', () => {

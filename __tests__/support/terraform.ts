@@ -7,6 +7,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hclLiteral, hclString } from '../../src/module/hcl';
 import { isExpr, type ModuleSpec, type Value } from '../../src/module/types';
 
 export const NO_TERRAFORM_MESSAGE =
@@ -134,6 +135,32 @@ export function offlineConfiguration(spec: ModuleSpec, options: OfflineOptions):
   };
 }
 
+/** The same offline configuration in HCL native syntax: every expression exactly as the spec writes it. */
+export function offlineConfigurationHcl(spec: ModuleSpec, options: OfflineOptions): string {
+  const out: string[] = [`terraform {\n  required_version = ${hclString(spec.requiredVersion)}\n}\n`];
+  for (const v of spec.variables) {
+    const lines = [`variable ${hclString(v.name)} {`, `  type        = ${v.type}`, `  description = ${hclString(v.description)}`];
+    if (v.default !== undefined) lines.push(`  default     = ${hclLiteral(v.default)}`);
+    if (v.nullable !== undefined) lines.push(`  nullable    = ${v.nullable}`);
+    for (const r of v.validations) {
+      lines.push('  validation {', `    condition     = ${r.condition}`, `    error_message = ${hclString(r.errorMessage)}`, '  }');
+    }
+    out.push(`${lines.join('\n')}\n}\n`);
+  }
+  if (!options.variablesOnly && spec.locals.length > 0) {
+    const lines = ['locals {'];
+    for (const l of spec.locals) {
+      if (l.pure) lines.push(`  ${l.name} = ${hclLiteral(l.value)}`);
+      else if (options.context[l.name] !== undefined) lines.push(`  ${l.name} = ${hclString(options.context[l.name])}`);
+      else throw new Error(`no literal value for the impure local ${l.name}`);
+    }
+    out.push(`${lines.join('\n')}\n}\n`);
+  }
+  const names = options.variablesOnly ? [] : (options.outputs ?? spec.locals.filter((l) => l.pure).map((l) => l.name));
+  for (const name of names) out.push(`output ${hclString(name)} {\n  value = local.${name}\n}\n`);
+  return out.join('\n');
+}
+
 /** A fresh temporary directory; removed by `cleanup`. */
 export function tempDir(prefix = 'tf-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -144,9 +171,10 @@ export function cleanup(dir: string): void {
 }
 
 /** Writes the offline configuration of a spec into `dir` (created when missing). */
-export function writeOfflineModule(spec: ModuleSpec, dir: string, options: OfflineOptions): string {
+export function writeOfflineModule(spec: ModuleSpec, dir: string, options: OfflineOptions & { readonly syntax?: 'json' | 'hcl' }): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(offlineConfiguration(spec, options), null, 2));
+  if (options.syntax === 'hcl') writeFileSync(join(dir, 'main.tf'), offlineConfigurationHcl(spec, options));
+  else writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(offlineConfiguration(spec, options), null, 2));
   return dir;
 }
 
@@ -215,8 +243,15 @@ export async function applyConfiguration(dir: string, vars: Readonly<Record<stri
   }
 }
 
-/** Applies the offline configuration of a spec with `vars`, returning the values of the chosen locals. */
-export async function evaluateSpec(spec: ModuleSpec, vars: Readonly<Record<string, unknown>>, options: OfflineOptions): Promise<ApplyResult> {
+/**
+ * Applies the offline configuration of a spec (Terraform JSON, or HCL native syntax with `syntax: 'hcl'`) with `vars`,
+ * returning the values of the chosen locals.
+ */
+export async function evaluateSpec(
+  spec: ModuleSpec,
+  vars: Readonly<Record<string, unknown>>,
+  options: OfflineOptions & { readonly syntax?: 'json' | 'hcl' },
+): Promise<ApplyResult> {
   const dir = tempDir('tf-spec-');
   try {
     writeOfflineModule(spec, dir, options);
