@@ -78,7 +78,7 @@ function writeTree(files: FileSet): string {
 }
 
 /** A spec that exercises every shape the renderer handles, with hostile literals everywhere a literal can be. */
-const HOSTILE = 'a"b\\c ${var.x} %{ if true }y%{ endif } $${z} ~} \n\r\t\u0001\u007f é 😀';
+const HOSTILE = '<a href=\'x\'> &amp; ` = a"b\\c ${var.x} %{ if true }y%{ endif } $${z} ~} \n\r\t\u0001\u007f é 😀';
 const FIXTURE: ModuleSpec = {
   name: 'fixture-module',
   description: 'A module that only exists in tests.',
