@@ -286,3 +286,36 @@ export async function planModuleCalls(moduleDir: string, calls: Readonly<Record<
     cleanup(work);
   }
 }
+
+/**
+ * Calls the module in `moduleDir` once per entry of `calls` and applies, so one terraform run evaluates many inputs.
+ * Returns, per call, the values of the module outputs named in `outputs`.
+ */
+export async function applyModuleCalls(
+  moduleDir: string,
+  calls: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  outputs: readonly string[],
+): Promise<{ readonly ok: boolean; readonly results: Record<string, Record<string, unknown>>; readonly diagnostics: Diagnostic[] }> {
+  const work = tempDir('tf-calls-');
+  try {
+    mkdirSync(join(work, 'root'));
+    cpSync(moduleDir, join(work, 'root', 'module'), { recursive: true });
+    const module: Record<string, unknown> = {};
+    const output: Record<string, unknown> = {};
+    for (const [name, args] of Object.entries(calls)) {
+      const literal: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(args)) literal[k] = toTerraformJson(v as Value);
+      module[name] = { source: './module', ...literal };
+      for (const o of outputs) output[`${name}__${o}`] = { value: '${module.' + name + '.' + o + '}' };
+    }
+    writeFileSync(join(work, 'root', 'main.tf.json'), JSON.stringify({ module, output }, null, 2));
+    const applied = await applyConfiguration(join(work, 'root'));
+    const results: Record<string, Record<string, unknown>> = {};
+    for (const name of Object.keys(calls)) {
+      results[name] = Object.fromEntries(outputs.map((o) => [o, applied.outputs[`${name}__${o}`]]));
+    }
+    return { ok: applied.ok, results, diagnostics: applied.diagnostics };
+  } finally {
+    cleanup(work);
+  }
+}
