@@ -219,11 +219,19 @@ describe('validation rules', () => {
 });
 
 describeWithTerraform('validation blocks checked by terraform', () => {
+  // Bad values go through the Terraform JSON form of the module, good values through the HCL native form, so both
+  // forms of every condition are parsed and evaluated.
   let moduleDir: string;
+  let hclModuleDir: string;
   beforeAll(() => {
-    moduleDir = writeOfflineModule(moduleSpec(config), tempDir('tf-validations-'), { context: modelContext(config), variablesOnly: true });
+    const options = { context: modelContext(config), variablesOnly: true };
+    moduleDir = writeOfflineModule(moduleSpec(config), tempDir('tf-validations-'), options);
+    hclModuleDir = writeOfflineModule(moduleSpec(config), tempDir('tf-validations-hcl-'), { ...options, syntax: 'hcl' });
   });
-  afterAll(() => cleanup(moduleDir));
+  afterAll(() => {
+    cleanup(moduleDir);
+    cleanup(hclModuleDir);
+  });
 
   test('each bad value is rejected with its rule message, and only that', async () => {
     // terraform reports the rules of variables whose checks read other variables only when no other check failed
@@ -254,7 +262,7 @@ describeWithTerraform('validation blocks checked by terraform', () => {
 
   test('every good value is accepted', async () => {
     const good = calls('good', VALIDATION_RULES);
-    const diagnostics = await planModuleCalls(moduleDir, Object.fromEntries(Object.entries(good).map(([k, c]) => [k, c.vars])));
+    const diagnostics = await planModuleCalls(hclModuleDir, Object.fromEntries(Object.entries(good).map(([k, c]) => [k, c.vars])));
     expect(diagnostics.map((d) => `${d.context}: ${d.summary}: ${d.detail}`)).toEqual([]);
   });
 });
