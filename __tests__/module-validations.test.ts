@@ -3,9 +3,11 @@
  * rule's message (and no other), good values are accepted. All calls run in two plans, one module call per value.
  */
 import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from '../src/config/defaults';
+import { validateConfig } from '../src/config/validate';
 import { modelContext } from '../src/module/locals';
 import { moduleSpec } from '../src/module/spec';
 import { MAX_APPLICATION_CONTAINERS, VALIDATION_RULES, ValidationRule } from '../src/module/validations';
+import { configFromVariableValues } from '../src/module/variables';
 import { cleanup, describeWithTerraform, Diagnostic, planModuleCalls, tempDir, writeOfflineModule } from './support/terraform';
 
 type Vars = Record<string, unknown>;
@@ -210,6 +212,22 @@ describe('validation rules', () => {
       expect(r.condition).toContain(`var.${r.variable}`);
     }
     expect(new Set(VALIDATION_RULES.map((r) => r.errorMessage)).size).toBe(VALIDATION_RULES.length);
+  });
+
+  test('validateConfig agrees: it rejects every bad value and accepts every good one', () => {
+    const base = EMBEDDED_DEFAULT_CONFIG as unknown as Record<string, unknown>;
+    const problems = (vars: Vars) => validateConfig(configFromVariableValues(vars, base)).map((p) => `${p.path}: ${p.message}`);
+    const disagreements: unknown[] = [];
+    for (const [id, samples] of Object.entries(SAMPLES)) {
+      samples.bad.forEach((vars, i) => {
+        if (problems(vars).length === 0) disagreements.push({ id, bad: i, accepted: vars });
+      });
+      samples.good.forEach((vars, i) => {
+        const found = problems(vars);
+        if (found.length > 0) disagreements.push({ id, good: i, problems: found });
+      });
+    }
+    expect(disagreements).toEqual([]);
   });
 
   test('every rule belongs to a variable of the module', () => {

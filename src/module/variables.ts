@@ -170,3 +170,98 @@ export function moduleVariables(config: ResolvedConfig): VariableSpec[] {
     validations: validationsOf(s.name),
   }));
 }
+
+type Obj = { readonly [key: string]: unknown };
+
+function keep(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null));
+}
+
+function objectOr(value: unknown): Obj | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Obj) : undefined;
+}
+
+/**
+ * The config (camelCase, as a config file writes it) that sets the given module variables on top of `base`: the
+ * inverse of `moduleVariableValues`, so a tfvars value can be checked by `validateConfig`. Values are not checked.
+ */
+export function configFromVariableValues(vars: Readonly<Record<string, unknown>>, base: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  const section = (key: string, fields: Record<string, unknown>) => {
+    const merged = keep({ ...(objectOr(out[key]) ?? {}), ...fields });
+    if (Object.keys(merged).length > 0) out[key] = merged;
+    else delete out[key];
+  };
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(vars, key);
+  const set = (key: string, target: string) => {
+    if (has(key)) out[target] = vars[key];
+  };
+  set('name', 'name');
+  set('cpu', 'cpu');
+  set('memory', 'memory');
+  set('cpu_architecture', 'cpuArchitecture');
+  set('tags', 'tags');
+  const dd = objectOr(vars.datadog);
+  if (dd) {
+    out.datadog = keep({
+      site: dd.site,
+      apiKeySecretArn: dd.api_key_secret_arn,
+      image: dd.image,
+      env: dd.env,
+      tags: dd.tags,
+      apmEnabled: dd.apm_enabled,
+      cpu: dd.cpu,
+      memory: dd.memory,
+    });
+  }
+  if (Array.isArray(vars.containers)) {
+    out.containers = vars.containers.map((raw) => {
+      const c = objectOr(raw) ?? {};
+      const hc = objectOr(c.health_check);
+      return keep({
+        name: c.name,
+        image: c.image,
+        port: c.port,
+        protocol: c.protocol,
+        writablePaths: c.writable_paths,
+        environment: c.environment,
+        secrets: c.secrets,
+        cpu: c.cpu,
+        memory: c.memory,
+        essential: c.essential,
+        command: c.command,
+        healthCheck:
+          hc &&
+          keep({
+            command: hc.command,
+            intervalSeconds: hc.interval_seconds,
+            timeoutSeconds: hc.timeout_seconds,
+            retries: hc.retries,
+            startPeriodSeconds: hc.start_period_seconds,
+          }),
+        dependsOn: Array.isArray(c.depends_on)
+          ? c.depends_on.map((d) => {
+              const dep = objectOr(d) ?? {};
+              return keep({ containerName: dep.container_name, condition: dep.condition });
+            })
+          : undefined,
+        service: c.service,
+        version: c.version,
+      });
+    });
+  }
+  const pick = (key: string) => (has(key) ? vars[key] : undefined);
+  if (['subnet_ids', 'security_group_ids', 'assign_public_ip'].some(has)) {
+    section('network', { subnetIds: pick('subnet_ids'), securityGroupIds: pick('security_group_ids'), assignPublicIp: pick('assign_public_ip') });
+  }
+  if (['existing_cluster_arn', 'container_insights'].some(has)) {
+    section('cluster', { existingClusterArn: pick('existing_cluster_arn'), containerInsights: pick('container_insights') });
+  }
+  if (['log_retention_in_days', 'log_kms_key_arn'].some(has)) {
+    section('logs', { retentionInDays: pick('log_retention_in_days'), kmsKeyArn: pick('log_kms_key_arn') });
+  }
+  if (['desired_count', 'enable_execute_command'].some(has)) {
+    section('service', { desiredCount: pick('desired_count'), enableExecuteCommand: pick('enable_execute_command') });
+  }
+  return out;
+}
