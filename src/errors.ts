@@ -51,6 +51,8 @@ export const Errors = {
     new UserError(`${file}: the config is empty. Write at least "name" and "datadog.apiKeySecretArn" (see examples/basic.yaml).`),
   configTooLarge: (file: string, bytes: number, limit: number) =>
     new UserError(`${file}: is ${bytes} bytes; a config is at most ${limit} bytes. Pass the YAML or JSON config file, not a generated or binary file.`),
+  configNotText: (file: string) =>
+    new UserError(`${file}: is not a text file (it holds NUL bytes). Pass the YAML or JSON config file.`),
   configSyntax: (file: string, problems: readonly Problem[]) =>
     new UserError(`${file}: not valid YAML or JSON, nothing was written.`, problems),
   outputIsNotDirectory: (dir: string) =>

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { Errors, type Problem } from '../errors';
 import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from './defaults';
 import type { ResolvedConfig, ServiceConfig } from './types';
@@ -32,6 +32,7 @@ export function readConfigFile(file: string): ServiceConfig {
   } catch (err) {
     throw Errors.configUnreadable(file, (err as NodeJS.ErrnoException).code ?? String(err));
   }
+  if (text.includes('\u0000')) throw Errors.configNotText(file);
   return parseConfig(text, file);
 }
 
@@ -40,6 +41,9 @@ export function readConfigFile(file: string): ServiceConfig {
  * reported with their lines; the message never quotes the file's text, so a pasted secret is not echoed.
  */
 export function parseConfig(text: string, source: string): ServiceConfig {
+  // loaded on first use: commands that read no config file do not pay for the YAML parser
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -90,8 +94,8 @@ function position(lineCounter: LineCounter, offset: number): string {
 /** Line of the node at a path, or of its nearest existing parent. */
 function lineOf(doc: Document, lineCounter: LineCounter, at: ConfigPath): number | undefined {
   for (let n = at.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(at.slice(0, n), true);
-    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    const node = (n === 0 ? doc.contents : doc.getIn(at.slice(0, n), true)) as { range?: [number, number, number] } | null | undefined;
+    if (node && typeof node === 'object' && Array.isArray(node.range)) return lineCounter.linePos(node.range[0]).line;
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
  * cannot state (Fargate sizes, names, dependencies, volumes, secrets). Every problem is reported at once, each at its
  * path in the config's own notation, e.g. `containers[1].port`.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Problem } from '../errors';
 import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
@@ -65,6 +65,9 @@ export function describeValue(v: unknown): string {
 
 let compiled: ValidateFunction | undefined;
 function schemaValidator(): ValidateFunction {
+  // loaded on first use: commands that read no config file do not pay for ajv
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
   compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(configJsonSchema());
   return compiled;
 }
