@@ -140,6 +140,23 @@ const SAMPLES: Record<string, Samples> = {
     bad: [pair({}, { depends_on: [{ container_name: 'a', condition: 'SUCCESS' }] }), pair({}, { depends_on: [{ container_name: 'a', condition: 'COMPLETE' }] })],
     good: [pair({ essential: false }, { depends_on: [{ container_name: 'a', condition: 'SUCCESS' }] }), pair({ essential: false }, { depends_on: [{ container_name: 'a', condition: 'COMPLETE' }] })],
   },
+  'containers-depends-on-cycle': {
+    bad: [
+      pair({ depends_on: [{ container_name: 'b', condition: 'START' }] }, { depends_on: [{ container_name: 'a', condition: 'START' }] }),
+      containers(
+        ...Array.from({ length: MAX_APPLICATION_CONTAINERS }, (_, i) =>
+          app({ name: `c${i}`, depends_on: [{ container_name: `c${(i + 1) % MAX_APPLICATION_CONTAINERS}`, condition: 'START' }] }),
+        ),
+      ),
+    ],
+    good: [
+      containers(
+        ...Array.from({ length: MAX_APPLICATION_CONTAINERS }, (_, i) =>
+          app({ name: `c${i}`, depends_on: i === 0 ? [] : [{ container_name: `c${i - 1}`, condition: 'START' }, { container_name: 'c0', condition: 'START' }] }),
+        ),
+      ),
+    ],
+  },
   'subnet-ids': { bad: [{ subnet_ids: ['subnet-xyz'] }, { subnet_ids: ['subnet-0123456789abcdef0', 'sg-01234567'] }], good: [{ subnet_ids: ['subnet-0123456789abcdef0', 'subnet-01234567'] }] },
   'security-group-ids': { bad: [{ security_group_ids: ['sg-1'] }], good: [{ security_group_ids: ['sg-0123456789abcdef0'] }] },
   'desired-count': { bad: [{ desired_count: -1 }, { desired_count: 1.5 }, { desired_count: 1001 }], good: [{ desired_count: 0 }, { desired_count: 1000 }] },

@@ -104,6 +104,20 @@ const HEALTH_CHECK_ATTRIBUTES: Record<keyof typeof HEALTH_CHECK_LIMITS, string> 
 
 const volumeNames = `concat(${strings(AGENT_WRITABLE_PATHS.map((p) => p.volume))}, flatten([for c in var.containers : [for p in distinct(c.writable_paths) : ${writableVolumeNameExpr('c.name', 'p')}]]))`;
 
+/**
+ * No dependency cycle: from every container, follow depends_on up to MAX_APPLICATION_CONTAINERS steps and never come
+ * back. `[for x in [value] : ...]` binds a value to a name, so each step names the previous set instead of repeating it.
+ */
+function noDependencyCycle(): string {
+  // A dependency on itself is reported by containers-depends-on-target, so it is left out of the graph.
+  const graph = '{ for c in var.containers : c.name => [for d in c.depends_on : d.container_name if d.container_name != c.name]... }';
+  let reach = 'flatten(g[s])';
+  for (let step = 1; step < MAX_APPLICATION_CONTAINERS; step++) {
+    reach = `one([for r in [${reach}] : distinct(concat(r, flatten([for n in r : flatten(lookup(g, n, []))])))])`;
+  }
+  return `alltrue([for g in [${graph}] : alltrue([for s in keys(g) : !contains(${reach}, s)])])`;
+}
+
 /** Every validation rule of the module, in variable order. */
 export const VALIDATION_RULES: readonly ValidationRule[] = [
   pattern('name-pattern', 'name', SERVICE_NAME, re(SERVICE_NAME, 'var.name')),
@@ -258,6 +272,12 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
     'containers[*].depends_on[*].condition',
     eachOf('c.depends_on', 'd', `!contains(${strings(EXIT_CONDITIONS)}, d.condition) || contains([for x in var.containers : x.name if !x.essential], d.container_name)`),
     `${EXIT_CONDITIONS.join(' and ')} need the container depended on to have essential = false (an essential container must keep running). Fix: set essential = false on that container, or use "START" or "${HEALTHY_CONDITION}".`,
+  ),
+  rule(
+    'containers-depends-on-cycle',
+    'containers[*].depends_on',
+    noDependencyCycle(),
+    'must not form a dependency cycle (a container that waits, directly or through others, for itself); ECS would never start these containers. Fix: remove one of the dependencies of the cycle.',
   ),
   pattern('subnet-ids', 'subnet_ids', SUBNET_ID, `alltrue([for s in var.subnet_ids : ${re(SUBNET_ID, 's')}])`, true),
   pattern('security-group-ids', 'security_group_ids', SECURITY_GROUP_ID, `alltrue([for s in var.security_group_ids : ${re(SECURITY_GROUP_ID, 's')}])`, true),
