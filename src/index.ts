@@ -1,8 +1,11 @@
 export * from './config/constraints';
 export * from './config/defaults';
 export * from './config/load';
+export * from './config/schema';
+export { describeValue, didYouMean, formatConfigPath, validateConfig, type ConfigPath, type ConfigProblem } from './config/validate';
 export * from './config/types';
 export * from './errors';
 export * from './model';
 export * from './render/taskdef';
+export * from './output';
 export * from './compliance';
