@@ -314,8 +314,10 @@ describe('fix', () => {
     ]);
   });
 
-  test('Terraform JSON and configs are refused with guidance (exit 2)', async () => {
-    expect((await run('fix', fixture('service.tf.json'))).code).toBe(2);
+  test('Terraform expressions and configs are refused with guidance (exit 2)', async () => {
+    const expression = await run('fix', fixture('jsonencode.tf.json'));
+    expect(expression.code).toBe(2);
+    expect(expression.err).toContain('aws_ecs_task_definition.app');
     const config = write('c.yaml', 'name: x\n');
     const r = await run('fix', config);
     expect(r.code).toBe(2);

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { checkLoaded, checkSubject, unresolved } from '../src/compliance/check';
 import { findAgent, findInit } from '../src/compliance/datadog-roles';
 import { fixDocument, fixFile } from '../src/compliance/fix/document';
-import { configSubject, LoadedFile, loadFile, taskDefinitionSubject } from '../src/compliance/load';
+import { configSubject, LoadedFile, loadFile, taskDefinitionSubject, terraformSubjects } from '../src/compliance/load';
 import type { Json } from '../src/compliance/subject';
 import { UserError } from '../src/errors';
 import { resolveConfig } from '../src/config/defaults';
@@ -18,14 +18,21 @@ const PLAINTEXT_KEY = '0123456789abcdef0123456789abcdef';
 const read = (name: string): Json => JSON.parse(fs.readFileSync(path.join(DIR, name), 'utf8')) as Json;
 const loaded = (name: string, text: string): LoadedFile => {
   const doc = JSON.parse(text) as Json;
-  return { path: name, text, subjects: [taskDefinitionSubject(doc, name)] };
+  return { path: name, text, subjects: name.endsWith('.tf.json') ? terraformSubjects(doc, name) : [taskDefinitionSubject(doc, name)] };
 };
 const standing = (name: string, text: string) => checkLoaded([loaded(name, text)]).subjects.flatMap(unresolved);
 const taskOf = (doc: Json): Json => ('taskDefinition' in doc ? (doc.taskDefinition as Json) : doc);
 
+/** The containers of a task definition, a describe wrapper, or the one task definition of a Terraform JSON file. */
+function containersOf(doc: Json): Json[] {
+  if (!('resource' in doc)) return taskOf(doc).containerDefinitions as Json[];
+  const tasks = Object.values((doc.resource as Json).aws_ecs_task_definition as Json) as Json[];
+  return JSON.parse(tasks[0].container_definitions as string) as Json[];
+}
+
 /** Names of the application containers: neither the agent nor its init container. */
 function applicationContainers(doc: Json): string[] {
-  const refs = (taskOf(doc).containerDefinitions as Json[]).map((def) => ({ def }));
+  const refs = containersOf(doc).map((def) => ({ def }));
   const agent = findAgent(refs);
   const init = agent && findInit(refs, agent);
   return refs.filter((r) => r !== agent && r !== init).map((r) => r.def.name as string);
@@ -39,6 +46,7 @@ const EXPECTED_BEFORE: Record<string, string[]> = {
   'init-writable.json': ['DATADOG.AGENT_TMP', 'ECS.20', 'ECS.5', 'FARGATE.KEY_SPELLING'],
   'plaintext-api-key.json': ['DATADOG.API_KEY_SECRET', 'ECS.20', 'ECS.5', 'ECS.9'],
   'describe-wrapper.json': ['ECS.20', 'ECS.5', 'ECS.9'],
+  'agent-terraform.tf.json': ['ECS.20', 'ECS.5', 'ECS.9', 'FARGATE.KEY_SPELLING'],
 };
 
 describe.each(Object.keys(EXPECTED_BEFORE))('%s', (name) => {
@@ -67,7 +75,7 @@ describe.each(Object.keys(EXPECTED_BEFORE))('%s', (name) => {
   });
 
   test('every container is read-only, the agent has its volumes, and the input was not changed', () => {
-    const containers = taskOf(fixed.document).containerDefinitions as Json[];
+    const containers = containersOf(fixed.document);
     for (const c of containers) expect(c.readonlyRootFilesystem).toBe(true);
     expect(JSON.parse(text)).toEqual(doc);
     const agent = findAgent(containers.map((def) => ({ def })));
@@ -227,6 +235,22 @@ describe('the generated task definition passes check with only accepted findings
 });
 
 describe('Terraform JSON', () => {
+  test('fix keeps a literal $${ literal, the other attributes, and adds volume blocks', () => {
+    const input = read('agent-terraform.tf.json');
+    const out = fixDocument(input, {}, undefined, 'agent-terraform.tf.json').document as Json;
+    const before = (input.resource as Json).aws_ecs_task_definition.shop as Json;
+    const after = (out.resource as Json).aws_ecs_task_definition.shop as Json;
+    expect(after.execution_role_arn).toBe(before.execution_role_arn);
+    expect(Object.keys(after).slice(0, Object.keys(before).length)).toEqual(Object.keys(before));
+    expect(after.container_definitions).toContain('$${literal}');
+    expect((after.volume as Json[]).map((v) => v.name)).toEqual(['datadog-config', 'datadog-run', 'datadog-sockets', 'datadog-tmp', 'datadog-logs']);
+    expect((out.resource as Json).aws_ecs_service).toEqual((input.resource as Json).aws_ecs_service);
+  });
+
+  test('fix refuses container_definitions built by an expression, and changes nothing', () => {
+    expect(() => fixDocument(read('jsonencode.tf.json'), {}, undefined, 'jsonencode.tf.json')).toThrow(UserError);
+  });
+
   test('literal container_definitions with service and cluster: ECS.2, ECS.10 and ECS.12 fail where they are written', () => {
     const file = loadFile(path.join(DIR, 'service.tf.json'));
     const report = checkLoaded([file]);

@@ -137,14 +137,14 @@ function blocks(value: unknown): Json[] {
   return isObject(value) ? [value] : [];
 }
 
-interface TfResource {
+export interface TfResource {
   readonly type: string;
   readonly name: string;
   readonly body: Json;
   readonly path: Segment[];
 }
 
-function terraformResources(doc: Json): TfResource[] {
+export function terraformResources(doc: Json): TfResource[] {
   const out: TfResource[] = [];
   const visit = (byType: unknown, path: Segment[]) => {
     if (!isObject(byType)) return;

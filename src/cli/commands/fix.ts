@@ -11,8 +11,8 @@ const FIX_FORMATS = ['text', 'json'] as const;
 export function registerFix(program: Command, io: CliIo = new CliIo()): void {
   program
     .command('fix')
-    .description('rewrite a task definition (JSON or describe-task-definition output) into the read-only form')
-    .argument('<file>', 'task definition JSON')
+    .description('rewrite a task definition (JSON, describe-task-definition output, or *.tf.json with literal container_definitions) into the read-only form')
+    .argument('<file>', 'task definition JSON or Terraform JSON')
     .option('--api-key-secret-arn <arn>', 'Secrets Manager or SSM ARN for DD_API_KEY (needed to move a plaintext key, and for --add-agent)')
     .option('--out <file>', 'write the fixed task definition here (default: stdout)')
     .option('--add-agent', 'add the Datadog Agent when the task has none')

@@ -1,4 +1,7 @@
-/** `fix` on a whole input document: a task definition, or describe-task-definition output that stays a wrapper. */
+/**
+ * `fix` on a whole input document: a task definition, describe-task-definition output (it stays a wrapper), or Terraform
+ * JSON with literal container_definitions.
+ */
 
 import * as fs from 'fs';
 import { ComplianceErrors } from '../errors';
@@ -6,6 +9,7 @@ import { detectKind } from '../load';
 import { isObject, Json } from '../subject';
 import { FixErrors } from './errors';
 import { FixChange, FixOptions, fixTaskDefinition } from './fix';
+import { fixTerraformDocument } from './terraform';
 
 export interface FixResult {
   /** The fixed document. */
@@ -24,10 +28,12 @@ export function detectIndent(text: string): string {
 /** Fixes a parsed document; the input is not changed. */
 export function fixDocument(doc: unknown, options: FixOptions = {}, indent = '  ', source = 'input'): FixResult {
   const kind = detectKind(source, doc);
-  if (kind !== 'task-definition' && kind !== 'describe-task-definition') throw FixErrors.notFixable(source, kind ?? 'this input');
+  if (kind === undefined || kind === 'config') throw FixErrors.notFixable(source, kind ?? 'this input');
   const copy = JSON.parse(JSON.stringify(doc)) as Json;
-  const td = kind === 'describe-task-definition' ? (copy.taskDefinition as Json) : copy;
-  const changes = fixTaskDefinition(td, options);
+  const changes =
+    kind === 'terraform'
+      ? fixTerraformDocument(copy, options)
+      : fixTaskDefinition(kind === 'describe-task-definition' ? (copy.taskDefinition as Json) : copy, options);
   return { document: copy, text: `${JSON.stringify(copy, null, indent)}\n`, changes };
 }
 

@@ -31,12 +31,16 @@ export const FixErrors = {
         fix: 'add {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/<name>", "awslogs-region": "<region>", "awslogs-stream-prefix": "<container>"}} to one container and run fix again',
       },
     ]),
+  noTerraformTaskDefinition: () => new UserError('the Terraform JSON has no aws_ecs_task_definition resource to fix.'),
+  terraformExpression: (address: string, value: string) =>
+    new UserError(
+      `${address}: container_definitions cannot be fixed in place (${value.length > 80 ? `${value.slice(0, 77)}...` : value}); nothing was written. ` +
+        'Fix the values the expression is built from, or describe the service with this tool\'s config and run generate.',
+    ),
   noContainers: () => new UserError('the task definition has no containerDefinitions list to fix.'),
   notFixable: (file: string, kind: string) =>
     new UserError(
-      `${file}: fix rewrites task definition JSON and describe-task-definition output, not ${kind === 'terraform' ? 'Terraform JSON' : kind === 'config' ? 'a config' : kind}. ` +
-        (kind === 'config'
-          ? 'A config already generates the read-only form: run generate.'
-          : 'Fix the task definition the Terraform code renders, or describe it with this tool\'s config.'),
+      `${file}: fix rewrites task definition JSON, describe-task-definition output and Terraform JSON, not ${kind === 'config' ? 'a config' : kind}. ` +
+        (kind === 'config' ? 'A config already generates the read-only form: run generate.' : ''),
     ),
 };

@@ -38,6 +38,8 @@ export interface FixOptions {
 }
 
 export interface FixChange {
+  /** The Terraform resource changed, e.g. `aws_ecs_task_definition.this`; absent for task definition JSON. */
+  readonly resource?: string;
   /** The container changed; absent for task-level changes. */
   readonly container?: string;
   readonly description: string;
