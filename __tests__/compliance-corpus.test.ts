@@ -191,6 +191,12 @@ describe('fix asks for what it cannot guess, and writes nothing', () => {
     expect((error as UserError).describe()).toContain('awslogs-group');
   });
 
+  test('a Windows task definition is left alone: ECS has no read-only root for Windows containers', () => {
+    const doc = read('aws-sample-webservice.json');
+    doc.runtimePlatform = { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' };
+    expect(() => fixDocument(doc, {}, undefined, 'windows.json')).toThrow(/Windows/);
+  });
+
   test('--add-agent needs the ARN', () => {
     expect(attempt('aws-sample-webservice.json', { addAgent: true }).exitCode).toBe(2);
   });

@@ -129,7 +129,9 @@ export function exitCodeOf(report: Pick<CheckReport, 'summary'>): number {
 export interface TaskDefinitionContext {
   /** Shown as the source in reports. @default "task-definition" */
   readonly source?: string;
+  /** The service that runs it. @default none (ECS.2 and ECS.10 do not apply) */
   readonly service?: Subject['service'];
+  /** The cluster it runs in. @default none (ECS.12 does not apply) */
   readonly cluster?: Subject['cluster'];
 }
 

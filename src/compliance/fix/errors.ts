@@ -37,6 +37,8 @@ export const FixErrors = {
       `${address}: container_definitions cannot be fixed in place (${value.length > 80 ? `${value.slice(0, 77)}...` : value}); nothing was written. ` +
         'Fix the values the expression is built from, or describe the service with this tool\'s config and run generate.',
     ),
+  windows: (family: string) =>
+    new UserError(`runtimePlatform.operatingSystemFamily is ${family}: ECS does not support readonlyRootFilesystem on Windows containers, so fix leaves this task definition alone; nothing was written.`),
   noContainers: () => new UserError('the task definition has no containerDefinitions list to fix.'),
   notFixable: (file: string, kind: string) =>
     new UserError(

@@ -71,6 +71,8 @@ export function fixTaskDefinition(td: Json, options: FixOptions = {}): FixChange
     throw FixErrors.badArn(options.apiKeySecretArn);
   }
   if (!Array.isArray(td.containerDefinitions) || !td.containerDefinitions.every(isObject)) throw FixErrors.noContainers();
+  const family = isObject(td.runtimePlatform) ? td.runtimePlatform.operatingSystemFamily : undefined;
+  if (typeof family === 'string' && family.startsWith('WINDOWS')) throw FixErrors.windows(family);
   const containers = td.containerDefinitions as Json[];
   const refs = (): Ref[] => containers.map((def) => ({ def }));
   const changes: FixChange[] = [];
