@@ -76,6 +76,22 @@ describe('generate --check', () => {
     });
   });
 
+  test('a link where a file belongs is drift, and is not followed', async () => {
+    const work = tempDir();
+    const out = path.join(work, 'out');
+    await runCli(['generate', '--out', out]);
+    const td = path.join(out, 'task-definition.json');
+    fs.renameSync(td, path.join(work, 'elsewhere.json'));
+    fs.symlinkSync(path.join(work, 'elsewhere.json'), td);
+    fs.symlinkSync(work, path.join(out, 'dir-link'));
+    const run = await runCli(['generate', '--out', out, '--check', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).differences).toEqual([
+      { path: 'dir-link', kind: 'extra' },
+      { path: 'task-definition.json', kind: 'changed' },
+    ]);
+  });
+
   test('a missing directory is drift: every file is missing', async () => {
     const out = path.join(tempDir(), 'none');
     const run = await runCli(['generate', '--out', out, '--check', '--json']);
@@ -189,9 +205,9 @@ describe('atomic writes', () => {
     expect(listDir(work).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
-  test('a failure on a first write leaves no output directory at all', () => {
+  test('a failure on a first write leaves no output directory at all, nor the parents it created', () => {
     const work = tempDir();
-    const out = path.join(work, 'new');
+    const out = path.join(work, 'new', 'deeper', 'out');
     expect(() => writeOutputDirectory(out, files, { fs: failingFs('writeFileSync', 1) })).toThrow(/writing failed \(EIO/);
     expect(listDir(work)).toEqual([]);
   });

@@ -191,7 +191,7 @@ function schemaProblem(e: ErrorObject, root: unknown): ConfigProblem[] {
       return [
         problem(
           [...at, key],
-          `unknown key${suggestion ? `; did you mean "${suggestion}"?` : ''} Allowed keys here: ${allowed.join(', ')}`,
+          `unknown key${suggestion ? `; did you mean "${suggestion}"?` : '.'} Allowed keys here: ${allowed.join(', ')}`,
           suggestion ? `rename it to "${suggestion}"` : 'remove it',
         ),
       ];

@@ -22,13 +22,15 @@ export function diffOutputDirectory(outDir: string, files: FileSet): Difference[
   for (const name of Object.keys(files)) {
     const full = path.join(outDir, ...name.split('/'));
     if (!actual.has(name)) differences.push({ path: name, kind: 'missing' });
-    else if (!fs.readFileSync(full).equals(Buffer.from(files[name], 'utf8'))) differences.push({ path: name, kind: 'changed' });
+    else if (!fs.lstatSync(full).isFile() || !fs.readFileSync(full).equals(Buffer.from(files[name], 'utf8'))) {
+      differences.push({ path: name, kind: 'changed' }); // generate writes regular files only
+    }
   }
   for (const name of actual) if (!(name in files)) differences.push({ path: name, kind: 'extra' });
   return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Every regular file or link under a directory, relative, with forward slashes; empty when it does not exist. */
+/** Every entry but a directory (files, links) under a directory, relative; empty when it does not exist. Links are not followed. */
 function listFiles(dir: string): Set<string> {
   const out = new Set<string>();
   const walk = (abs: string, rel: string) => {

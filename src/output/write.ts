@@ -53,6 +53,7 @@ export function writeOutputDirectory(outDir: string, files: FileSet, options: Wr
   const base = path.basename(dir);
   const temp = path.join(parent, `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   const old = path.join(parent, `.${base}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const createdParent = firstMissingAncestor(fs, parent);
   try {
     fs.mkdirSync(parent, { recursive: true });
     fs.mkdirSync(temp);
@@ -80,6 +81,7 @@ export function writeOutputDirectory(outDir: string, files: FileSet, options: Wr
     }
   } catch (err) {
     removeQuietly(fs, temp);
+    if (createdParent) removeQuietly(fs, createdParent);
     if (err instanceof UserError) throw err;
     throw Errors.writeFailed(outDir, describeFsError(err));
   }
@@ -108,6 +110,20 @@ function inspectTarget(fs: OutputFs, outDir: string, dir: string, options: Write
   if (entries.includes('.git')) throw Errors.outputProtected(outDir, 'holds a .git directory');
   if (!options.force) throw Errors.outputNotGenerated(outDir, MARKER_FILE);
   return stat;
+}
+
+/** The outermost directory of `dir` that does not exist yet (the one `mkdir -p` would create first), if any. */
+function firstMissingAncestor(fs: OutputFs, dir: string): string | undefined {
+  let missing: string | undefined;
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      fs.lstatSync(d);
+      return missing;
+    } catch {
+      missing = d;
+    }
+    if (path.dirname(d) === d) return missing;
+  }
 }
 
 function removeQuietly(fs: OutputFs, p: string): void {
