@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkLoaded, checkSubject, unresolved } from '../src/compliance/check';
+import { checkLoaded, checkSubject, checkTerraformJson, unresolved } from '../src/compliance/check';
 import { findAgent, findInit } from '../src/compliance/datadog-roles';
 import { fixDocument, fixFile } from '../src/compliance/fix/document';
 import { configSubject, LoadedFile, loadFile, taskDefinitionSubject, terraformSubjects } from '../src/compliance/load';
@@ -251,6 +251,38 @@ describe('Terraform JSON', () => {
     expect(after.container_definitions).toContain('$${literal}');
     expect((after.volume as Json[]).map((v) => v.name)).toEqual(['datadog-config', 'datadog-run', 'datadog-sockets', 'datadog-tmp', 'datadog-logs']);
     expect((out.resource as Json).aws_ecs_service).toEqual((input.resource as Json).aws_ecs_service);
+  });
+
+  test('several task definitions: each is paired with the service that references it, and that service\'s cluster', () => {
+    const containers = (name: string) => JSON.stringify([{ name, image: `example/${name}:1`, readonlyRootFilesystem: true, user: '1000' }]);
+    const doc = {
+      resource: [
+        {
+          aws_ecs_cluster: {
+            on: { setting: { name: 'containerInsights', value: 'enhanced' } },
+            off: { name: 'off' },
+          },
+        },
+        {
+          aws_ecs_task_definition: {
+            a: { family: 'a', network_mode: 'awsvpc', container_definitions: containers('a') },
+            b: { family: 'b', network_mode: 'awsvpc', container_definitions: containers('b') },
+          },
+          aws_ecs_service: {
+            b: { task_definition: '${aws_ecs_task_definition.b.arn}', cluster: '${aws_ecs_cluster.off.id}', network_configuration: { assign_public_ip: 'true' } },
+            a: { task_definition: '${aws_ecs_task_definition.a.arn}', cluster: '${aws_ecs_cluster.on.arn}', network_configuration: { assign_public_ip: '${var.public}' } },
+          },
+        },
+      ],
+    };
+    const [a, b] = checkTerraformJson(doc);
+    const status = (r: typeof a, id: string) => r.outcomes.find((o) => o.ruleId === id)!.status;
+    expect([a.name, b.name]).toEqual(['aws_ecs_task_definition.a', 'aws_ecs_task_definition.b']);
+    expect(status(a, 'ECS.12')).toBe('compliant');
+    expect(status(b, 'ECS.12')).toBe('non-compliant');
+    expect(status(a, 'ECS.2')).toBe('error');
+    expect(status(b, 'ECS.2')).toBe('non-compliant');
+    expect(b.outcomes.find((o) => o.ruleId === 'ECS.2')!.findings[0].location).toBe('$.resource[1].aws_ecs_service.b.network_configuration.assign_public_ip');
   });
 
   test('fix refuses container_definitions built by an expression, and changes nothing', () => {
