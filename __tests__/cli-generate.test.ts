@@ -38,6 +38,10 @@ describe('generate', () => {
       expect(files.some((f) => f.startsWith(`${dir}/`))).toBe(true);
     }
     expect(files.filter((f) => !f.includes('/'))).toEqual(['task-definition.json']);
+    // a second run, into another directory, gives the same bytes
+    const again = path.join(path.dirname(out), 'again');
+    expect((await runCli(['generate', '--format', 'all', '--out', again])).code).toBe(0);
+    expect(hashTree(again)).toBe(hashTree(out));
   });
 
   test('--json prints the written files', async () => {
