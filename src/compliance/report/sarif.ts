@@ -1,5 +1,7 @@
 /** The report as SARIF 2.1.0, for code scanning: rules from the rule table, one result per finding. */
 
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { packageVersion } from '../../cli/version';
 import { RULES } from '../rules/table';
 import type { CheckReport } from '../check';
@@ -14,8 +16,8 @@ export function sarifLevel(severity: Severity): Level {
   return severity === 'critical' || severity === 'high' ? 'error' : severity === 'medium' ? 'warning' : 'note';
 }
 
-/** A relative file reference as a URI reference. */
-const fileUri = (file: string): string => encodeURI(file.replace(/\\/g, '/'));
+/** A file as a URI reference: relative paths stay relative (code scanning resolves them), absolute ones become file URIs. */
+export const fileUri = (file: string): string => (path.isAbsolute(file) ? pathToFileURL(file).href : encodeURI(file.replace(/\\/g, '/')));
 
 export function renderSarif(report: CheckReport): string {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));

@@ -26,7 +26,8 @@ export function renderTable(report: CheckReport): string {
   const idWidth = Math.max(0, ...report.subjects.flatMap((s) => s.outcomes.map((o) => o.ruleId.length)));
   const lines: string[] = [];
   for (const subject of report.subjects) {
-    lines.push(`${subject.source}: ${subject.name} (${subject.kind})`);
+    const kind = subject.kind === 'config' ? 'config; paths are in the task definition it generates' : subject.kind;
+    lines.push(`${subject.source}: ${subject.name} (${kind})`);
     for (const o of subject.outcomes) {
       const note = o.note ? ` (${o.note})` : '';
       lines.push(`  ${statusLabel(o).padEnd(8)}  ${o.ruleId.padEnd(idWidth)}  ${o.severity.padEnd(6)}  ${o.title}${o.status === 'error' || o.status === 'not-applicable' ? note : ''}`);
