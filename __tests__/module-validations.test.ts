@@ -12,12 +12,20 @@ import { cleanup, describeWithTerraform, Diagnostic, planModuleCalls, tempDir, w
 
 type Vars = Record<string, unknown>;
 
-interface Samples {
-  readonly bad: readonly Vars[];
-  readonly good: readonly Vars[];
-  /** Further rules a bad value breaks by nature (e.g. a bigger container also outgrows the task). @default none */
-  readonly alsoBreaks?: readonly string[];
+/** A bad value that, by nature, also breaks other rules (e.g. an API key where an ARN belongs is no ARN either). */
+class Also {
+  constructor(
+    readonly vars: Vars,
+    readonly rules: readonly string[],
+  ) {}
 }
+
+interface Samples {
+  readonly bad: readonly (Vars | Also)[];
+  readonly good: readonly Vars[];
+}
+
+const varsOf = (sample: Vars | Also): Vars => (sample instanceof Also ? sample.vars : sample);
 
 const config = resolveConfig(EMBEDDED_DEFAULT_CONFIG);
 const dd = { api_key_secret_arn: config.datadog.apiKeySecretArn };
@@ -56,14 +64,19 @@ const SAMPLES: Record<string, Samples> = {
     good: [{ cpu: 256, memory: 512, ...datadog({ memory: 64 }), ...one({ memory: 448 }) }],
   },
   'cpu-architecture': { bad: [{ cpu_architecture: 'arm64' }, { cpu_architecture: 'x86' }], good: [{ cpu_architecture: 'ARM64' }, { cpu_architecture: 'X86_64' }] },
-  'tags-api-key-value': { bad: [{ tags: { key: hex32 } }], good: [{ tags: { team: 'core', id: hex32.slice(1) } }] },
+  'tags-keys': { bad: [{ tags: { '': 'x' } }], good: [{ tags: { a: '' } }] },
+  'tags-api-key': { bad: [{ tags: { key: hex32 } }, { tags: { [hex32]: 'x' } }], good: [{ tags: { team: 'core', id: hex32.slice(1) } }] },
   'datadog-site': { bad: [datadog({ site: 'datadog.com' }), datadog({ site: 'https://datadoghq.com' })], good: [datadog({ site: 'us3.datadoghq.com' }), datadog({ site: 'ddog-gov.com' })] },
   'datadog-api-key-secret-arn': {
-    bad: [datadog({ api_key_secret_arn: 'arn:aws:s3:::bucket/key' }), datadog({ api_key_secret_arn: hex32 })],
+    bad: [datadog({ api_key_secret_arn: 'arn:aws:s3:::bucket/key' }), datadog({ api_key_secret_arn: 'datadog/api-key' })],
     good: [datadog({ api_key_secret_arn: 'arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/dd/key' })],
   },
   'datadog-image': { bad: [datadog({ image: 'has space:7' })], good: [datadog({ image: 'public.ecr.aws/datadog/agent:7.61.0' })] },
-  'datadog-tags-api-key-value': { bad: [datadog({ tags: { key: hex32 } })], good: [datadog({ tags: { team: 'core' } })] },
+  'datadog-tags-keys': { bad: [datadog({ tags: { '': 'x' } })], good: [datadog({ tags: { team: '' } })] },
+  'datadog-api-key': {
+    bad: [datadog({ tags: { key: hex32 } }), datadog({ env: `${hex32}` }), new Also(datadog({ api_key_secret_arn: hex32 }), ['datadog-api-key-secret-arn'])],
+    good: [datadog({ tags: { team: 'core' }, env: hex32.slice(2) })],
+  },
   'datadog-cpu': { bad: [datadog({ cpu: -1 }), datadog({ cpu: 1.5 })], good: [datadog({ cpu: 0 }), datadog({ cpu: 256 })] },
   'datadog-memory': { bad: [datadog({ memory: 5 }), datadog({ memory: 6.5 })], good: [datadog({ memory: 6 }), datadog({ memory: 512 })] },
   'containers-count': { bad: [many(MAX_APPLICATION_CONTAINERS + 1)], good: [many(MAX_APPLICATION_CONTAINERS)] },
@@ -96,9 +109,9 @@ const SAMPLES: Record<string, Samples> = {
     bad: [one({ environment: { AWS_ACCESS_KEY_ID: 'x' } }), one({ environment: { AWS_SECRET_ACCESS_KEY: 'x' } }), one({ environment: { ECS_ENGINE_AUTH_DATA: 'x' } })],
     good: [one({ environment: { AWS_REGION: 'eu-west-1' } })],
   },
-  'containers-environment-api-key-value': {
-    bad: [one({ environment: { TOKEN: hex32 } }), one({ environment: { T: `key=${hex32}` } })],
-    good: [one({ environment: { A: hex32.slice(1), B: `${hex32}0` } })],
+  'containers-api-key': {
+    bad: [one({ environment: { TOKEN: hex32 } }), one({ environment: { T: `key=${hex32}` } }), one({ command: ['--key', hex32] }), one({ version: hex32 })],
+    good: [one({ environment: { A: hex32.slice(1), B: `${hex32}0` }, image: `app@sha256:${hex32}${hex32}` })],
   },
   'containers-secret-names': { bad: [one({ secrets: { 'bad-name': sm } })], good: [one({ secrets: { DB_PASSWORD: sm } })] },
   'containers-secret-arns': { bad: [one({ secrets: { X: 'plain' } }), one({ secrets: { X: 'arn:aws:s3:::bucket/x' } })], good: [one({ secrets: { X: sm } })] },
@@ -197,8 +210,9 @@ function calls(kind: 'bad' | 'good', rules: readonly ValidationRule[], pack = tr
   for (const rule of rules) {
     const samples = SAMPLES[rule.id];
     if (!samples) continue;
-    for (const vars of samples[kind]) {
-      const expected = kind === 'bad' ? [rule.id, ...(samples.alsoBreaks ?? [])] : [];
+    for (const sample of samples[kind]) {
+      const vars = varsOf(sample);
+      const expected = sample instanceof Also ? [rule.id, ...sample.rules] : kind === 'bad' ? [rule.id] : [];
       const call = pack ? packed.find((c) => Object.keys(vars).every((k) => !(k in c.vars))) : undefined;
       if (call) {
         Object.assign(call.vars, vars);
@@ -236,8 +250,8 @@ describe('validation rules', () => {
     const problems = (vars: Vars) => validateConfig(configFromVariableValues(vars, base)).map((p) => `${p.path}: ${p.message}`);
     const disagreements: unknown[] = [];
     for (const [id, samples] of Object.entries(SAMPLES)) {
-      samples.bad.forEach((vars, i) => {
-        if (problems(vars).length === 0) disagreements.push({ id, bad: i, accepted: vars });
+      samples.bad.forEach((sample, i) => {
+        if (problems(varsOf(sample)).length === 0) disagreements.push({ id, bad: i, accepted: varsOf(sample) });
       });
       samples.good.forEach((vars, i) => {
         const found = problems(vars);

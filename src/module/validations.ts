@@ -118,6 +118,15 @@ function noDependencyCycle(): string {
   return `alltrue([for g in [${graph}] : alltrue([for s in keys(g) : !contains(${reach}, s)])])`;
 }
 
+const API_KEY_MESSAGE =
+  "a key or value looks like a Datadog API key (32 hexadecimal characters); the module must never hold the key itself. Fix: remove it; store the key in Secrets Manager or SSM and set datadog.api_key_secret_arn to its ARN (a container's own secrets go into its secrets, as ARNs).";
+
+/** No key or value of the variable, at any depth, looks like a Datadog API key (its JSON text is searched). */
+function noApiKey(variable: string): ValidationRule {
+  return rule(`${variable}-api-key`, variable, `!${looksLikeApiKey(`jsonencode(var.${variable})`)}`, API_KEY_MESSAGE);
+}
+
+
 /** Every validation rule of the module, in variable order. */
 export const VALIDATION_RULES: readonly ValidationRule[] = [
   pattern('name-pattern', 'name', SERVICE_NAME, re(SERVICE_NAME, 'var.name')),
@@ -146,21 +155,13 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
     "the containers reserve more MiB (datadog.memory + containers[*].memory) than the task's memory. Fix: raise the task's memory or lower the containers'.",
   ),
   rule('cpu-architecture', 'cpu_architecture', `contains(${strings(CPU_ARCHITECTURES)}, var.cpu_architecture)`, `must be one of ${quoted(CPU_ARCHITECTURES)}. Fix: use "X86_64" unless every image is built for ARM64.`),
-  rule(
-    'tags-api-key-value',
-    'tags',
-    `alltrue([for v in values(var.tags) : !${looksLikeApiKey('v')}])`,
-    'a value looks like a Datadog API key (32 hexadecimal characters); the module never holds the key itself. Fix: remove it; store the key in Secrets Manager or SSM and set datadog.api_key_secret_arn.',
-  ),
+  rule('tags-keys', 'tags', 'alltrue([for k in keys(var.tags) : k != ""])', 'keys must not be empty. Fix: name every tag, e.g. team = "payments".'),
+  noApiKey('tags'),
   pattern('datadog-site', 'datadog.site', DATADOG_SITE, re(DATADOG_SITE, 'var.datadog.site')),
   pattern('datadog-api-key-secret-arn', 'datadog.api_key_secret_arn', API_KEY_SECRET_ARN, re(API_KEY_SECRET_ARN, 'var.datadog.api_key_secret_arn')),
   pattern('datadog-image', 'datadog.image', CONTAINER_IMAGE, re(CONTAINER_IMAGE, 'var.datadog.image')),
-  rule(
-    'datadog-tags-api-key-value',
-    'datadog.tags',
-    `alltrue([for v in values(var.datadog.tags) : !${looksLikeApiKey('v')}])`,
-    'a value looks like a Datadog API key (32 hexadecimal characters); the module never holds the key itself. Fix: remove it; store the key in Secrets Manager or SSM and set datadog.api_key_secret_arn.',
-  ),
+  rule('datadog-tags-keys', 'datadog.tags', 'alltrue([for k in keys(var.datadog.tags) : k != ""])', 'keys must not be empty. Fix: name every tag, e.g. team = "payments".'),
+  noApiKey('datadog'),
   range('datadog-cpu', 'datadog.cpu', 'var.datadog.cpu', CONTAINER_CPU_RANGE, 'leave it out to share the task CPU, or reserve e.g. 256.', (body) => body),
   range('datadog-memory', 'datadog.memory', 'var.datadog.memory', CONTAINER_MEMORY_RANGE, 'leave it out to share the task memory, or set e.g. 512.', (body) => body),
   rule(
@@ -169,6 +170,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
     `length(var.containers) <= ${MAX_APPLICATION_CONTAINERS}`,
     `must have at most ${MAX_APPLICATION_CONTAINERS} entries: a Fargate task holds at most ${MAX_CONTAINERS_PER_TASK} containers and two are the Datadog init and agent containers. Fix: split the containers over several services.`,
   ),
+  noApiKey('containers'),
   pattern('containers-name-pattern', 'containers[*].name', ECS_NAME, eachContainer(re(ECS_NAME, 'c.name'))),
   rule(
     'containers-name-unique',
@@ -222,12 +224,6 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
     'containers[*].environment',
     eachContainer(`length(setintersection(keys(c.environment), ${strings(CREDENTIAL_NAMES)})) == 0`),
     `must not set ${quoted(CREDENTIAL_NAMES)} as plain environment variables (Security Hub ECS.8). Fix: move them to secrets as Secrets Manager or SSM parameter ARNs, or use the task role.`,
-  ),
-  rule(
-    'containers-environment-api-key-value',
-    'containers[*].environment',
-    eachOf('values(c.environment)', 'v', `!${looksLikeApiKey('v')}`),
-    'a value looks like a Datadog API key (32 hexadecimal characters); secrets never go into environment. Fix: store it in Secrets Manager or SSM and reference its ARN in secrets.',
   ),
   pattern('containers-secret-names', 'containers[*].secrets', ENV_NAME, eachOf('keys(c.secrets)', 'n', re(ENV_NAME, 'n')), true),
   pattern('containers-secret-arns', 'containers[*].secrets', API_KEY_SECRET_ARN, eachOf('values(c.secrets)', 'a', re(API_KEY_SECRET_ARN, 'a')), true),
