@@ -111,11 +111,10 @@ const volumeNames = `concat(${strings(AGENT_WRITABLE_PATHS.map((p) => p.volume))
 function noDependencyCycle(): string {
   // A dependency on itself is reported by containers-depends-on-target, so it is left out of the graph.
   const graph = '{ for c in var.containers : c.name => [for d in c.depends_on : d.container_name if d.container_name != c.name]... }';
+  const step = ' : distinct(concat(r, flatten([for n in r : flatten(lookup(g, n, []))])))])';
   let reach = 'flatten(g[s])';
-  for (let step = 1; step < MAX_APPLICATION_CONTAINERS; step++) {
-    reach = `one([for r in [${reach}] : distinct(concat(r, flatten([for n in r : flatten(lookup(g, n, []))])))])`;
-  }
-  return `alltrue([for g in [${graph}] : alltrue([for s in keys(g) : !contains(${reach}, s)])])`;
+  for (let i = 1; i < MAX_APPLICATION_CONTAINERS; i++) reach = `one([for r in [\n  ${reach.replace(/\n/g, '\n  ')}\n]${step}`;
+  return `alltrue([for g in [${graph}] : alltrue([for s in keys(g) : !contains(\n  ${reach.replace(/\n/g, '\n  ')},\n  s,\n)])])`;
 }
 
 const API_KEY_MESSAGE =
