@@ -81,14 +81,15 @@ export function escapeTemplate(text: string): string {
   return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
-/** A spec value in Terraform JSON expression form: literal strings escaped, expressions as `${...}`. */
+/** A spec value in Terraform JSON expression form: literal strings and keys escaped, expressions as `${...}`. */
 export function toTerraformJson(value: Value): unknown {
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'string') return escapeTemplate(value);
   if (isExpr(value)) return '${' + value.expr + '}';
   if (Array.isArray(value)) return value.map(toTerraformJson);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, Value>)) out[k] = toTerraformJson(v);
+  // Object keys are templates in Terraform JSON too.
+  for (const [k, v] of Object.entries(value as Record<string, Value>)) out[escapeTemplate(k)] = toTerraformJson(v);
   return out;
 }
 

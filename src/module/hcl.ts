@@ -21,10 +21,12 @@ export function hclString(text: string): string {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Words HCL reads as a literal or a keyword in key position. */
+const RESERVED_KEYS = new Set(['null', 'true', 'false', 'for', 'in', 'if']);
 
 /** An object key: bare when it is a plain identifier, else quoted. */
 export function hclKey(key: string): string {
-  return IDENTIFIER.test(key) ? key : hclString(key);
+  return IDENTIFIER.test(key) && !RESERVED_KEYS.has(key) ? key : hclString(key);
 }
 
 function indent(text: string): string {
