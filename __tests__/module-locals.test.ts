@@ -111,8 +111,10 @@ describeWithTerraform('module locals evaluated by terraform', () => {
       return r.outputs;
     };
 
-    test('container_definitions equal the model', () => {
-      expect(result().container_definitions).toEqual(containerDefinitions(config));
+    test('container_definitions equal the model, with no null anywhere', () => {
+      const definitions = result().container_definitions;
+      expect(definitions).toEqual(containerDefinitions(config));
+      expect(JSON.stringify(definitions)).not.toMatch(/:null\b/);
     });
 
     test('volumes equal the model', () => {

@@ -2,6 +2,14 @@
  * The module's input variables. Defaults come from the config, so a generated module carries the user's values;
  * optional object attributes carry the same defaults as `resolveConfig`.
  */
+import {
+  CONTAINER_INSIGHTS_MODES,
+  CPU_ARCHITECTURES,
+  describeFargateMemory,
+  FARGATE_CPU_VALUES,
+  LOG_RETENTION_DAYS,
+  MAX_CONTAINERS_PER_TASK,
+} from '../config/constraints';
 import { DEFAULT_AGENT_IMAGE, DEFAULT_SITE, imageTag } from '../config/defaults';
 import type { ResolvedConfig, ResolvedContainer } from '../config/types';
 import type { Value, VariableSpec } from './types';
@@ -129,9 +137,13 @@ interface VariableShape {
 
 const SHAPES: readonly VariableShape[] = [
   { name: 'name', type: 'string', description: 'Name of the task family, service and cluster; prefixes the IAM roles (<name>-execution, <name>-task) and names the log group /ecs/<name>.' },
-  { name: 'cpu', type: 'number', description: 'Task CPU units, a Fargate size (256, 512, 1024, 2048, 4096, 8192, 16384).' },
-  { name: 'memory', type: 'number', description: 'Task memory in MiB, allowed for cpu by Fargate.' },
-  { name: 'cpu_architecture', type: 'string', description: 'CPU architecture of the task: X86_64 or ARM64.' },
+  { name: 'cpu', type: 'number', description: `Task CPU units, a Fargate size: ${FARGATE_CPU_VALUES.join(', ')}.` },
+  {
+    name: 'memory',
+    type: 'number',
+    description: `Task memory in MiB, one of the values Fargate allows for cpu (${FARGATE_CPU_VALUES.map((cpu) => `${cpu}: ${describeFargateMemory(cpu)}`).join('; ')}).`,
+  },
+  { name: 'cpu_architecture', type: 'string', description: `CPU architecture of the task: ${CPU_ARCHITECTURES.join(' or ')}.` },
   { name: 'tags', type: 'map(string)', description: 'Tags on every resource; the service propagates them to its tasks.' },
   {
     name: 'datadog',
@@ -143,15 +155,23 @@ const SHAPES: readonly VariableShape[] = [
     name: 'containers',
     type: CONTAINERS_TYPE,
     description:
-      'Application containers. Each runs with a read-only root filesystem; writable_paths become task volumes. The module adds the Datadog wiring: the sockets volume read-only at /var/run/datadog, DD_TRACE_AGENT_URL, DD_DOGSTATSD_URL, DD_ENV, DD_SERVICE (default: the container name), DD_VERSION (default: the image tag), unified service tagging labels, a HEALTHY dependency on the agent and awslogs logging.',
+      `Application containers, at most ${MAX_CONTAINERS_PER_TASK - 2} (a Fargate task holds ${MAX_CONTAINERS_PER_TASK}, two are the Datadog containers). Each runs with a read-only root filesystem; writable_paths become task volumes. The module adds the Datadog wiring: the sockets volume read-only at /var/run/datadog, DD_TRACE_AGENT_URL, DD_DOGSTATSD_URL, DD_ENV, DD_SERVICE (default: the container name), DD_VERSION (default: the image tag), unified service tagging labels, a HEALTHY dependency on the agent and awslogs logging.`,
   },
   { name: 'subnet_ids', type: 'list(string)', description: 'Subnets of the service tasks (awsvpc).' },
   { name: 'security_group_ids', type: 'list(string)', description: 'Security groups of the service tasks.' },
   { name: 'assign_public_ip', type: 'bool', description: 'Give tasks a public IP (Security Hub ECS.2 fails when true).' },
   { name: 'desired_count', type: 'number', description: 'Number of tasks the service keeps running.' },
   { name: 'existing_cluster_arn', type: 'string', description: 'Run the service in this existing ECS cluster; null creates a cluster named after the service.', nullable: true },
-  { name: 'container_insights', type: 'string', description: 'Container Insights mode of a created cluster: enabled or enhanced (Security Hub ECS.12).' },
-  { name: 'log_retention_in_days', type: 'number', description: 'Retention of the log group in days (0 keeps events forever).' },
+  {
+    name: 'container_insights',
+    type: 'string',
+    description: `Container Insights mode of a created cluster: ${CONTAINER_INSIGHTS_MODES.join(' or ')} (Security Hub ECS.12).`,
+  },
+  {
+    name: 'log_retention_in_days',
+    type: 'number',
+    description: `Retention of the log group in days, one of ${LOG_RETENTION_DAYS.join(', ')} (0 keeps events forever).`,
+  },
   { name: 'log_kms_key_arn', type: 'string', description: 'KMS key ARN that encrypts the log group; null uses CloudWatch-managed encryption.', nullable: true },
   { name: 'enable_execute_command', type: 'bool', description: 'ECS Exec. Off by default: it needs writable SSM agent paths in the containers.' },
 ];
