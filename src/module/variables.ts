@@ -10,22 +10,29 @@ import {
   LOG_RETENTION_DAYS,
   MAX_CONTAINERS_PER_TASK,
 } from '../config/constraints';
-import { DEFAULT_AGENT_IMAGE, DEFAULT_SITE, imageTag } from '../config/defaults';
+import { imageTag, resolveConfig, resolveContainer } from '../config/defaults';
 import type { ResolvedConfig, ResolvedContainer } from '../config/types';
 import type { Value, VariableSpec } from './types';
 import { validationsOf } from './validations';
 
-/** Defaults of optional container attributes, as in `resolveContainer`. */
-export const CONTAINER_DEFAULTS = { protocol: 'tcp', essential: true } as const;
-export const HEALTH_CHECK_DEFAULTS = { interval_seconds: 30, timeout_seconds: 5, retries: 3, start_period_seconds: 0 } as const;
+/** Defaults of optional container attributes, read from `resolveContainer` itself so they are never retyped. */
+const RESOLVED = resolveContainer({ name: 'app', image: 'app', healthCheck: { command: [] } });
+const RESOLVED_DATADOG = resolveConfig({ name: 'app', datadog: { apiKeySecretArn: 'arn' } }).datadog;
+export const CONTAINER_DEFAULTS = { protocol: RESOLVED.protocol, essential: RESOLVED.essential } as const;
+export const HEALTH_CHECK_DEFAULTS = {
+  interval_seconds: RESOLVED.healthCheck!.intervalSeconds,
+  timeout_seconds: RESOLVED.healthCheck!.timeoutSeconds,
+  retries: RESOLVED.healthCheck!.retries,
+  start_period_seconds: RESOLVED.healthCheck!.startPeriodSeconds,
+} as const;
 
 const DATADOG_TYPE = `object({
-  site               = optional(string, "${DEFAULT_SITE}")
+  site               = optional(string, "${RESOLVED_DATADOG.site}")
   api_key_secret_arn = string
-  image              = optional(string, "${DEFAULT_AGENT_IMAGE}")
+  image              = optional(string, "${RESOLVED_DATADOG.image}")
   env                = optional(string)
   tags               = optional(map(string), {})
-  apm_enabled        = optional(bool, true)
+  apm_enabled        = optional(bool, ${RESOLVED_DATADOG.apmEnabled})
   cpu                = optional(number)
   memory             = optional(number)
 })`;
