@@ -71,9 +71,12 @@ function defined(fields: Record<string, Value | undefined>): { [key: string]: Va
   return out;
 }
 
+const unlessDefault = <T>(value: T, fallback: T): T | undefined => (value === fallback ? undefined : value);
+
 /**
  * A container as the `containers` variable takes it: snake_case, attributes equal to their default left out
- * (`service` when it is the name, `version` when it is the image tag), so the module derives them the same way.
+ * (`service` when it is the name, `version` when it is the image tag), so the module derives them: the module's
+ * defaults are what a config test through the variables exercises.
  */
 export function containerVariableValue(c: ResolvedContainer): { [key: string]: Value } {
   const hc = c.healthCheck;
@@ -81,24 +84,26 @@ export function containerVariableValue(c: ResolvedContainer): { [key: string]: V
     name: c.name,
     image: c.image,
     port: c.port,
-    protocol: c.protocol === CONTAINER_DEFAULTS.protocol ? undefined : c.protocol,
+    protocol: unlessDefault(c.protocol, CONTAINER_DEFAULTS.protocol),
     writable_paths: c.writablePaths.length > 0 ? [...c.writablePaths] : undefined,
     environment: Object.keys(c.environment).length > 0 ? { ...c.environment } : undefined,
     secrets: Object.keys(c.secrets).length > 0 ? { ...c.secrets } : undefined,
     cpu: c.cpu,
     memory: c.memory,
-    essential: c.essential === CONTAINER_DEFAULTS.essential ? undefined : c.essential,
+    essential: unlessDefault(c.essential, CONTAINER_DEFAULTS.essential),
     command: c.command && [...c.command],
-    health_check: hc && {
-      command: [...hc.command],
-      interval_seconds: hc.intervalSeconds,
-      timeout_seconds: hc.timeoutSeconds,
-      retries: hc.retries,
-      start_period_seconds: hc.startPeriodSeconds,
-    },
+    health_check:
+      hc &&
+      defined({
+        command: [...hc.command],
+        interval_seconds: unlessDefault(hc.intervalSeconds, HEALTH_CHECK_DEFAULTS.interval_seconds),
+        timeout_seconds: unlessDefault(hc.timeoutSeconds, HEALTH_CHECK_DEFAULTS.timeout_seconds),
+        retries: unlessDefault(hc.retries, HEALTH_CHECK_DEFAULTS.retries),
+        start_period_seconds: unlessDefault(hc.startPeriodSeconds, HEALTH_CHECK_DEFAULTS.start_period_seconds),
+      }),
     depends_on: c.dependsOn.length > 0 ? c.dependsOn.map((d) => ({ container_name: d.containerName, condition: d.condition })) : undefined,
-    service: c.service === c.name ? undefined : c.service,
-    version: c.version === imageTag(c.image) ? undefined : c.version,
+    service: unlessDefault(c.service, c.name),
+    version: unlessDefault(c.version, imageTag(c.image)),
   });
 }
 
