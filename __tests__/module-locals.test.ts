@@ -4,11 +4,14 @@
  */
 import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from '../src/config/defaults';
 import type { ResolvedConfig, ServiceConfig } from '../src/config/types';
+import { deploymentModel } from '../src/model/deployment';
 import { ecsTasksTrustPolicy, executionPolicy, taskPolicy } from '../src/model/iam';
 import { containerDefinitions, taskVolumes } from '../src/model/task-definition';
 import { TF } from '../src/model/terraform-refs';
 import { modelContext } from '../src/module/locals';
+import { hclLiteral } from '../src/module/hcl';
 import { moduleSpec } from '../src/module/spec';
+import type { Value } from '../src/module/types';
 import { moduleVariableValues } from '../src/module/variables';
 import { APP_CONFIG } from './support/configs';
 import { ApplyResult, describeWithTerraform, evaluateSpec } from './support/terraform';
@@ -82,6 +85,77 @@ function withRegion<T>(value: T, region: string): T {
 const spec = moduleSpec(resolveConfig(base));
 const OUTPUTS = ['container_definitions', 'volumes', 'assume_role_policy', 'execution_policy', 'task_policy'];
 
+/**
+ * Every resource attribute (and attribute of a static block) that reads only variables and locals, as an output named
+ * `<type>__<name>[__<block>]__<attribute>`. Attributes that read other resources (ARNs, ids) are left out.
+ */
+const RESOURCE_EXPRESSIONS: Record<string, string> = (() => {
+  const out: Record<string, string> = {};
+  const add = (key: string, value: Value) => {
+    const text = hclLiteral(value);
+    if (!/\b(data\.|aws_[a-z_]+\.[a-z_]+\.)/.test(text.replace(/"[^"$]*"/g, '""'))) out[key] = text;
+  };
+  for (const r of spec.resources.filter((x) => x.kind === 'resource')) {
+    if (r.count) add(`${r.type}__${r.name}__count`, r.count);
+    for (const [k, v] of Object.entries(r.attributes)) add(`${r.type}__${r.name}__${k}`, v);
+    for (const b of (r.blocks ?? []).filter((x) => !x.forEach)) for (const [k, v] of Object.entries(b.attributes)) add(`${r.type}__${r.name}__${b.type}__${k}`, v);
+  }
+  return out;
+})();
+
+/** What the deployment model says each of those attributes is. JSON documents are compared parsed. */
+function modelAttributes(config: ResolvedConfig): Record<string, unknown> {
+  const m = deploymentModel(config);
+  const td = m.taskDefinition;
+  const trust = withRegion(ecsTasksTrustPolicy(), config.region);
+  const role = (name: string, r: typeof m.executionRole) => ({
+    [`aws_iam_role__${name}__name`]: r.name,
+    [`aws_iam_role__${name}__description`]: r.description,
+    [`aws_iam_role__${name}__assume_role_policy`]: trust,
+    [`aws_iam_role__${name}__tags`]: m.tags,
+    [`aws_iam_role_policy__${name}__name`]: r.policyName,
+    [`aws_iam_role_policy__${name}__policy`]: r.policy,
+  });
+  return {
+    aws_ecs_cluster__this__count: m.cluster.create ? 1 : 0,
+    aws_ecs_cluster__this__name: m.names.cluster,
+    aws_ecs_cluster__this__tags: m.tags,
+    aws_ecs_cluster__this__setting__name: 'containerInsights',
+    aws_ecs_cluster__this__setting__value: config.cluster.containerInsights,
+    aws_cloudwatch_log_group__this__name: m.logGroup.name,
+    aws_cloudwatch_log_group__this__retention_in_days: m.logGroup.retentionInDays,
+    aws_cloudwatch_log_group__this__kms_key_id: m.logGroup.kmsKeyArn ?? null,
+    aws_cloudwatch_log_group__this__tags: m.tags,
+    ...role('execution', m.executionRole),
+    ...role('task', m.taskRole),
+    aws_ecs_task_definition__this__family: td.family,
+    aws_ecs_task_definition__this__cpu: td.cpu,
+    aws_ecs_task_definition__this__memory: td.memory,
+    aws_ecs_task_definition__this__network_mode: td.networkMode,
+    aws_ecs_task_definition__this__requires_compatibilities: td.requiresCompatibilities,
+    aws_ecs_task_definition__this__container_definitions: td.containerDefinitions,
+    aws_ecs_task_definition__this__tags: Object.fromEntries((td.tags ?? []).map((t) => [t.key, t.value])),
+    aws_ecs_task_definition__this__runtime_platform__operating_system_family: td.runtimePlatform?.operatingSystemFamily,
+    aws_ecs_task_definition__this__runtime_platform__cpu_architecture: td.runtimePlatform?.cpuArchitecture,
+    aws_ecs_service__this__name: m.service.name,
+    aws_ecs_service__this__cluster: m.service.clusterArn,
+    aws_ecs_service__this__desired_count: m.service.desiredCount,
+    aws_ecs_service__this__launch_type: m.service.launchType,
+    aws_ecs_service__this__platform_version: m.service.platformVersion,
+    aws_ecs_service__this__propagate_tags: m.service.propagateTags,
+    aws_ecs_service__this__enable_ecs_managed_tags: m.service.enableEcsManagedTags,
+    aws_ecs_service__this__enable_execute_command: m.service.enableExecuteCommand,
+    aws_ecs_service__this__tags: m.tags,
+    aws_ecs_service__this__network_configuration__subnets: m.service.subnetIds,
+    aws_ecs_service__this__network_configuration__security_groups: m.service.securityGroupIds,
+    aws_ecs_service__this__network_configuration__assign_public_ip: m.service.assignPublicIp,
+    aws_ecs_service__this__deployment_circuit_breaker__enable: m.service.circuitBreaker.enable,
+    aws_ecs_service__this__deployment_circuit_breaker__rollback: m.service.circuitBreaker.rollback,
+  };
+}
+
+const JSON_ATTRIBUTES = /__(assume_role_policy|policy|container_definitions)$/;
+
 describeWithTerraform('module locals evaluated by terraform', () => {
   const results = new Map<string, ApplyResult>();
   const hclResults = new Map<string, ApplyResult>();
@@ -92,7 +166,12 @@ describeWithTerraform('module locals evaluated by terraform', () => {
       Promise.all(
         entries.map(([, raw]) => {
           const config = resolveConfig(raw);
-          return evaluateSpec(spec, moduleVariableValues(config), { context: modelContext(config), outputs: OUTPUTS, syntax });
+          return evaluateSpec(spec, moduleVariableValues(config), {
+            context: modelContext(config),
+            outputs: OUTPUTS,
+            expressions: RESOURCE_EXPRESSIONS,
+            syntax,
+          });
         }),
       );
     const [json, hcl] = await Promise.all([run('json'), run('hcl')]);
@@ -125,6 +204,14 @@ describeWithTerraform('module locals evaluated by terraform', () => {
       const hcl = hclResults.get(label)!;
       expect(hcl.diagnostics).toEqual([]);
       expect(hcl.outputs).toEqual(result());
+    });
+
+    test('every resource attribute that reads only variables and locals equals the deployment model', () => {
+      const out = result();
+      const got = Object.fromEntries(
+        Object.keys(RESOURCE_EXPRESSIONS).map((k) => [k, JSON_ATTRIBUTES.test(k) ? JSON.parse(out[k] as string) : (out[k] ?? null)]),
+      );
+      expect(got).toEqual(modelAttributes(config));
     });
 
     test('the IAM policy documents equal the model', () => {

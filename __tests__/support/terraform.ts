@@ -100,6 +100,8 @@ export interface OfflineOptions {
   readonly outputs?: readonly string[];
   /** Leave the locals out (variables and validations only, which plans faster). @default false */
   readonly variablesOnly?: boolean;
+  /** Further outputs: output name to an HCL expression over variables and locals. @default none */
+  readonly expressions?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -128,11 +130,12 @@ export function offlineConfiguration(spec: ModuleSpec, options: OfflineOptions):
   const names = options.variablesOnly ? [] : (options.outputs ?? spec.locals.filter((l) => l.pure).map((l) => l.name));
   const output: Record<string, unknown> = {};
   for (const name of names) output[name] = { value: '${local.' + name + '}' };
+  for (const [name, text] of Object.entries(options.expressions ?? {})) output[name] = { value: '${' + text + '}' };
   return {
     terraform: { required_version: spec.requiredVersion },
     variable,
     ...(Object.keys(locals).length > 0 && { locals }),
-    ...(names.length > 0 && { output }),
+    ...(Object.keys(output).length > 0 && { output }),
   };
 }
 
@@ -159,6 +162,7 @@ export function offlineConfigurationHcl(spec: ModuleSpec, options: OfflineOption
   }
   const names = options.variablesOnly ? [] : (options.outputs ?? spec.locals.filter((l) => l.pure).map((l) => l.name));
   for (const name of names) out.push(`output ${hclString(name)} {\n  value = local.${name}\n}\n`);
+  for (const [name, text] of Object.entries(options.expressions ?? {})) out.push(`output ${hclString(name)} {\n  value = ${text}\n}\n`);
   return out.join('\n');
 }
 
