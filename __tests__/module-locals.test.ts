@@ -222,6 +222,22 @@ describeWithTerraform('module locals evaluated by terraform', () => {
     });
   });
 
+  test.each(['two containers with a HEALTHY dependency', 'datadog env, tags, cpu and memory, APM off'])(
+    'a module generated from the %s config gives the model with no variable set (its defaults)',
+    async (label) => {
+      const config = resolveConfig(CASES[label]);
+      const { ok, outputs, diagnostics } = await evaluateSpec(moduleSpec(config), {}, {
+        context: modelContext(config),
+        outputs: ['container_definitions', 'volumes', 'execution_policy'],
+      });
+      expect(diagnostics).toEqual([]);
+      expect(ok).toBe(true);
+      expect(outputs.container_definitions).toEqual(containerDefinitions(config));
+      expect(outputs.volumes).toEqual(taskVolumes(config));
+      expect(JSON.parse(outputs.execution_policy as string)).toEqual(executionPolicy(config));
+    },
+  );
+
   test('the cases cover what the wiring branches on', () => {
     const all = Object.values(CASES).map(resolveConfig);
     const containers = all.flatMap((c) => c.containers);
