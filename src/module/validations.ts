@@ -125,7 +125,6 @@ function noApiKey(variable: string): ValidationRule {
   return rule(`${variable}-api-key`, variable, `!${looksLikeApiKey(`jsonencode(var.${variable})`)}`, API_KEY_MESSAGE);
 }
 
-
 /** Every validation rule of the module, in variable order. */
 export const VALIDATION_RULES: readonly ValidationRule[] = [
   pattern('name-pattern', 'name', SERVICE_NAME, re(SERVICE_NAME, 'var.name')),
