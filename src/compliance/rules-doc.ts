@@ -9,7 +9,7 @@ export function renderRulesDoc(): string {
   const lines = [
     '# Compliance rules',
     '',
-    '<!-- Generated from src/compliance/rules/table.ts by scripts/rules-doc.ts; do not edit. -->',
+    '<!-- Generated from src/compliance/rules/table.ts by `npm start`; do not edit. -->',
     '',
     '`ecs-datadog-readonly check` runs these rules on task definition JSON, `aws ecs describe-task-definition` output,',
     'Terraform JSON (`*.tf.json`) and this tool\'s config. Each rule reports compliant, non-compliant, not-applicable, or',

@@ -1,0 +1,281 @@
+locals {
+  aws_region     = data.aws_region.current.region
+  aws_account_id = data.aws_caller_identity.current.account_id
+  aws_partition  = data.aws_partition.current.partition
+  log_group_arn  = aws_cloudwatch_log_group.this.arn
+  cluster_arn    = var.existing_cluster_arn != null ? var.existing_cluster_arn : aws_ecs_cluster.this[0].arn
+  log_group_name = format("/ecs/%s", var.name)
+  awslogs_options = {
+    "awslogs-group"   = local.log_group_name
+    "awslogs-region"  = local.aws_region
+    mode              = "non-blocking"
+    "max-buffer-size" = "25m"
+  }
+  containers = [for c in var.containers : merge(c, {
+    service = c.service != null ? c.service : c.name
+    version = c.version != null ? c.version : try(regex(":([^:/@]+)$", split("@", c.image)[0])[0], null)
+  })]
+  writable_volumes = [for c in local.containers : [for p in c.writable_paths : { path = p, name = format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-")) }]]
+  init_container = merge({
+    name                   = "datadog-init"
+    essential              = false
+    readonlyRootFilesystem = true
+    entryPoint             = ["/bin/sh", "-c"]
+    command                = ["cp -vnR /etc/datadog-agent/. /opt/datadog-agent-config/"]
+    mountPoints = [
+      {
+        sourceVolume  = "datadog-config"
+        containerPath = "/opt/datadog-agent-config"
+        readOnly      = false
+      },
+    ]
+    dockerLabels = {
+      "ecs-datadog-readonly.accept.ECS.20" = "The stock Datadog Agent image runs as root, and Fargate task volumes are root-owned, so a non-root agent or init container cannot write the volumes it needs. Every root filesystem stays read-only."
+    }
+    }, {
+    image = var.datadog.image
+    logConfiguration = {
+      logDriver = "awslogs"
+      options   = merge(local.awslogs_options, { "awslogs-stream-prefix" = "datadog-init" })
+    }
+  })
+  agent_environment = { for k, v in merge({
+    ECS_FARGATE            = "true"
+    DD_APM_RECEIVER_SOCKET = "/var/run/datadog/apm.socket"
+    DD_DOGSTATSD_SOCKET    = "/var/run/datadog/dsd.socket"
+    }, {
+    DD_SITE        = var.datadog.site
+    DD_APM_ENABLED = tostring(var.datadog.apm_enabled)
+    DD_ENV         = var.datadog.env
+    DD_TAGS        = length(var.datadog.tags) == 0 ? null : join(" ", [for key in sort(keys(var.datadog.tags)) : format("%s:%s", key, var.datadog.tags[key])])
+  }) : k => v if v != null }
+  agent_container = { for k, v in merge({
+    name                   = "datadog-agent"
+    essential              = true
+    readonlyRootFilesystem = true
+    portMappings = [
+      {
+        containerPort = 8125
+        hostPort      = 8125
+        protocol      = "udp"
+      },
+      {
+        containerPort = 8126
+        hostPort      = 8126
+        protocol      = "tcp"
+      },
+    ]
+    mountPoints = [
+      {
+        sourceVolume  = "datadog-config"
+        containerPath = "/etc/datadog-agent"
+        readOnly      = false
+      },
+      {
+        sourceVolume  = "datadog-run"
+        containerPath = "/opt/datadog-agent/run"
+        readOnly      = false
+      },
+      {
+        sourceVolume  = "datadog-sockets"
+        containerPath = "/var/run/datadog"
+        readOnly      = false
+      },
+      {
+        sourceVolume  = "datadog-tmp"
+        containerPath = "/tmp"
+        readOnly      = false
+      },
+      {
+        sourceVolume  = "datadog-logs"
+        containerPath = "/var/log/datadog"
+        readOnly      = false
+      },
+    ]
+    dependsOn = [
+      {
+        containerName = "datadog-init"
+        condition     = "SUCCESS"
+      },
+    ]
+    healthCheck = {
+      command     = ["CMD-SHELL", "agent health"]
+      interval    = 30
+      timeout     = 5
+      retries     = 3
+      startPeriod = 15
+    }
+    dockerLabels = {
+      "ecs-datadog-readonly.accept.ECS.20" = "The stock Datadog Agent image runs as root, and Fargate task volumes are root-owned, so a non-root agent or init container cannot write the volumes it needs. Every root filesystem stays read-only."
+    }
+    }, {
+    image       = var.datadog.image
+    cpu         = var.datadog.cpu
+    memory      = var.datadog.memory
+    environment = [for name in sort(keys(local.agent_environment)) : { name = name, value = local.agent_environment[name] }]
+    secrets = [
+      {
+        name      = "DD_API_KEY"
+        valueFrom = var.datadog.api_key_secret_arn
+      },
+    ]
+    logConfiguration = {
+      logDriver = "awslogs"
+      options   = merge(local.awslogs_options, { "awslogs-stream-prefix" = "datadog-agent" })
+    }
+  }) : k => v if v != null }
+  application_environments = [for c in local.containers : { for k, v in merge({
+    DD_TRACE_AGENT_URL = "unix:///var/run/datadog/apm.socket"
+    DD_DOGSTATSD_URL   = "unix:///var/run/datadog/dsd.socket"
+    DD_ENV             = var.datadog.env
+    DD_SERVICE         = c.service
+    DD_VERSION         = c.version
+  }, c.environment) : k => v if v != null }]
+  application_containers = [for i, c in local.containers : { for k, v in {
+    name                   = c.name
+    image                  = c.image
+    essential              = c.essential
+    readonlyRootFilesystem = true
+    cpu                    = c.cpu
+    memory                 = c.memory
+    command                = c.command
+    environment            = [for name in sort(keys(local.application_environments[i])) : { name = name, value = local.application_environments[i][name] }]
+    secrets                = length(c.secrets) == 0 ? null : [for name in sort(keys(c.secrets)) : { name = name, valueFrom = c.secrets[name] }]
+    portMappings           = c.port == null ? null : [{ containerPort = c.port, hostPort = c.port, protocol = c.protocol }]
+    mountPoints = concat([
+      {
+        sourceVolume  = "datadog-sockets"
+        containerPath = "/var/run/datadog"
+        readOnly      = true
+      },
+    ], [for v in local.writable_volumes[i] : { sourceVolume = v.name, containerPath = v.path, readOnly = false }])
+    dependsOn = concat([
+      {
+        containerName = "datadog-agent"
+        condition     = "HEALTHY"
+      },
+    ], [for d in c.depends_on : { containerName = d.container_name, condition = d.condition }])
+    healthCheck = c.health_check == null ? null : {
+      command     = c.health_check.command
+      interval    = c.health_check.interval_seconds
+      timeout     = c.health_check.timeout_seconds
+      retries     = c.health_check.retries
+      startPeriod = c.health_check.start_period_seconds
+    }
+    logConfiguration = {
+      logDriver = "awslogs"
+      options   = merge(local.awslogs_options, { "awslogs-stream-prefix" = c.name })
+    }
+    dockerLabels = { for k, v in {
+      "com.datadoghq.tags.env"     = var.datadog.env
+      "com.datadoghq.tags.service" = c.service
+      "com.datadoghq.tags.version" = c.version
+    } : k => v if v != null }
+  } : k => v if v != null }]
+  container_definitions = concat([local.init_container, local.agent_container], local.application_containers)
+  volumes = concat([
+    {
+      name = "datadog-config"
+    },
+    {
+      name = "datadog-run"
+    },
+    {
+      name = "datadog-sockets"
+    },
+    {
+      name = "datadog-tmp"
+    },
+    {
+      name = "datadog-logs"
+    },
+  ], [for v in flatten(local.writable_volumes) : { name = v.name }])
+  secret_arns          = sort(distinct(concat([var.datadog.api_key_secret_arn], flatten([for c in var.containers : values(c.secrets)]))))
+  secrets_manager_arns = [for arn in local.secret_arns : arn if split(":", arn)[2] == "secretsmanager"]
+  ssm_parameter_arns   = [for arn in local.secret_arns : arn if split(":", arn)[2] == "ssm"]
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "EcsTasksAssumeRole"
+        Effect = "Allow"
+        Principal = {
+          Service = "ecs-tasks.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = "${local.aws_account_id}"
+          }
+          ArnLike = {
+            "aws:SourceArn" = "arn:${local.aws_partition}:ecs:${local.aws_region}:${local.aws_account_id}:*"
+          }
+        }
+      },
+    ]
+  })
+  execution_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = concat(
+      [
+        {
+          Sid      = "EcrAuthorization"
+          Effect   = "Allow"
+          Action   = "ecr:GetAuthorizationToken"
+          Resource = "*"
+        },
+        {
+          Sid      = "EcrPull"
+          Effect   = "Allow"
+          Action   = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+          Resource = "*"
+        },
+        {
+          Sid      = "WriteLogs"
+          Effect   = "Allow"
+          Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+          Resource = "${local.log_group_arn}:*"
+        },
+      ],
+      length(local.secrets_manager_arns) == 0 ? [] : [merge({
+        Sid    = "ReadSecrets"
+        Effect = "Allow"
+        Action = "secretsmanager:GetSecretValue"
+      }, { Resource = local.secrets_manager_arns })],
+      length(local.ssm_parameter_arns) == 0 ? [] : [merge({
+        Sid    = "ReadParameters"
+        Effect = "Allow"
+        Action = "ssm:GetParameters"
+      }, { Resource = local.ssm_parameter_arns })],
+    )
+  })
+  task_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = concat([
+      {
+        Sid      = "DatadogAgentEcsRead"
+        Effect   = "Allow"
+        Action   = ["ecs:DescribeContainerInstances", "ecs:ListClusters", "ecs:ListContainerInstances"]
+        Resource = "*"
+      },
+      ], var.enable_execute_command ? [
+      {
+        Sid    = "EcsExec"
+        Effect = "Allow"
+        Action = [
+          "ssmmessages:CreateControlChannel",
+          "ssmmessages:CreateDataChannel",
+          "ssmmessages:OpenControlChannel",
+          "ssmmessages:OpenDataChannel",
+        ]
+        Resource = "*"
+      },
+    ] : [])
+  })
+}
+
+data "aws_region" "current" {}
+
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
