@@ -140,10 +140,14 @@ async function normaliseCdktf(doc: Json): Promise<Json> {
     );
   };
 
+  // Terraform JSON spells depends_on entries as bare addresses; hcl2json as references, `${address}`.
+  const dependsOnAsReferences = (resource: Json): Json =>
+    resource.depends_on ? { ...resource, depends_on: resource.depends_on.map((address: string) => `\${${address}}`) } : resource;
+
   const collected = collect({
     terraform: doc.terraform,
     locals: doc.locals,
-    resource: mapValues(doc.resource ?? {}, (byName) => mapValues(byName, contentAsList)),
+    resource: mapValues(doc.resource ?? {}, (byName) => mapValues(byName, (r) => contentAsList(dependsOnAsReferences(r)))),
     data: doc.data ?? {},
     output: mapValues(doc.output, (o) => ({ ...o, description: '' })),
     validations: mapValues(doc.variable, (v) => v.validation ?? []),

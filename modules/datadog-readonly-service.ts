@@ -39,6 +39,8 @@ export class DatadogReadonlyService extends Construct {
   readonly taskRole: IamRole;
   readonly taskDefinition: EcsTaskDefinition;
   readonly service: EcsService;
+  /** The service waits for these: a task started before them cannot pull images or read the API key secret. */
+  private readonly rolePolicies: IamRolePolicy[] = [];
 
   constructor(scope: Construct, id: string, props: DatadogReadonlyServiceProps) {
     super(scope, id);
@@ -113,6 +115,7 @@ export class DatadogReadonlyService extends Construct {
         assignPublicIp: svc.assignPublicIp,
       },
       deploymentCircuitBreaker: { enable: svc.circuitBreaker.enable, rollback: svc.circuitBreaker.rollback },
+      dependsOn: this.rolePolicies,
     });
     this.service.overrideLogicalId(ADDRESS.resource);
   }
@@ -126,11 +129,13 @@ export class DatadogReadonlyService extends Construct {
       assumeRolePolicy: JSON.stringify(role.assumeRolePolicy),
     });
     iamRole.overrideLogicalId(address);
-    new IamRolePolicy(this, `${id}-policy`, {
+    const policy = new IamRolePolicy(this, `${id}-policy`, {
       name: role.policyName,
       role: iamRole.id,
       policy: JSON.stringify(role.policy),
-    }).overrideLogicalId(address);
+    });
+    policy.overrideLogicalId(address);
+    this.rolePolicies.push(policy);
     return iamRole;
   }
 }

@@ -94,6 +94,7 @@ function addResource(stack: TerraformStack, spec: ResourceSpec): void {
   }
   element.overrideLogicalId(spec.name);
   if (spec.count) element.addOverride('count', interpolate(spec.count.expr));
+  if (spec.dependsOn && spec.dependsOn.length > 0) element.addOverride('depends_on', [...spec.dependsOn]);
   const body = blockBody(spec.attributes, spec.blocks ?? []);
   for (const [key, value] of Object.entries(body)) element.addOverride(key, value);
 }

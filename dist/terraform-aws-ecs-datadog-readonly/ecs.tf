@@ -47,6 +47,8 @@ resource "aws_ecs_service" "this" {
   enable_execute_command  = var.enable_execute_command
   tags                    = var.tags
 
+  depends_on = [aws_iam_role_policy.execution, aws_iam_role_policy.task]
+
   network_configuration {
     subnets          = var.subnet_ids
     security_groups  = var.security_group_ids

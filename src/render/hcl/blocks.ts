@@ -2,7 +2,7 @@
  * Template views of HCL blocks: attributes already encoded and aligned, nested blocks with their indentation, so the
  * `block` partial only places text.
  */
-import type { BlockSpec, ResourceSpec, Value } from '../../module/types';
+import { type BlockSpec, expr, type ResourceSpec, type Value } from '../../module/types';
 import { attributeName, encodeString, encodeValue } from './encode';
 import { alignAttributes, indentation } from './layout';
 
@@ -70,12 +70,17 @@ export function nestedBlockView(spec: BlockSpec): (depth: number) => BlockView {
   return (depth) => blockView(depth, header('dynamic', spec.type), [[['for_each', forEach]]], [(d) => body(d, 'content')]);
 }
 
-/** `resource` or `data` block: `count` first, then the attributes, then nested blocks. */
+/** `depends_on` as a list of addresses, or undefined when the resource has none. */
+function dependsOn(spec: ResourceSpec): Value | undefined {
+  return spec.dependsOn && spec.dependsOn.length > 0 ? expr(`[${spec.dependsOn.join(', ')}]`) : undefined;
+}
+
+/** `resource` or `data` block: `count` first, then the attributes, `depends_on`, then nested blocks. */
 export function resourceView(spec: ResourceSpec): BlockView {
   return blockView(
     0,
     header(spec.kind, spec.type, spec.name),
-    [[['count', spec.count]], entries(spec.attributes)],
+    [[['count', spec.count]], entries(spec.attributes), [['depends_on', dependsOn(spec)]]],
     (spec.blocks ?? []).map(nestedBlockView),
   );
 }

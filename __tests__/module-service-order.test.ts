@@ -1,0 +1,28 @@
+import { parse } from '@cdktf/hcl2json';
+import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from '../src/config/defaults';
+import { renderCdktfModule } from '../src/render/cdktf';
+import { renderHclModule } from '../src/render/hcl';
+
+// Tasks started before the execution role's policy is attached cannot pull images or read the API key secret.
+const POLICIES = ['aws_iam_role_policy.execution', 'aws_iam_role_policy.task'];
+const config = resolveConfig(EMBEDDED_DEFAULT_CONFIG);
+
+test('the HCL module starts the service only after both role policies exist', async () => {
+  const ecs = (await parse('ecs.tf', renderHclModule(config)['ecs.tf'])) as { resource: { aws_ecs_service: { this: { depends_on: string[] }[] } } };
+  expect(ecs.resource.aws_ecs_service.this[0].depends_on).toEqual(POLICIES.map((p) => `\${${p}}`));
+});
+
+test('the CDKTF module starts the service only after both role policies exist', () => {
+  const files = renderCdktfModule(config);
+  const json = JSON.parse(Object.values(files)[0]) as { resource: { aws_ecs_service: { this: { depends_on: string[] } } } };
+  expect(json.resource.aws_ecs_service.this.depends_on).toEqual(POLICIES);
+});
+
+test('the deployable CDKTF stack starts the service only after both role policies exist', async () => {
+  const { Testing } = await import('cdktf');
+  const { DeployableStack } = await import('../modules/deployable-stack');
+  const json = JSON.parse(Testing.synth(new DeployableStack(Testing.app(), 'svc', { config }))) as {
+    resource: { aws_ecs_service: { this: { depends_on: string[] } } };
+  };
+  expect(json.resource.aws_ecs_service.this.depends_on).toEqual(POLICIES);
+});
