@@ -144,3 +144,16 @@ describe('exit codes and streams of the real process', () => {
     expect(drift.stdout).toContain('task-definition.json');
   });
 });
+
+test('a reader that closes the pipe early (| head) ends the process quietly, without an EPIPE stack trace', async () => {
+  const { spawn } = await import('child_process');
+  for (const args of [['--help'], ['schema']]) {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: work });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  }
+});

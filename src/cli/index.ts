@@ -69,6 +69,13 @@ export async function main(argv: readonly string[], io: CliIo = new CliIo()): Pr
 }
 
 if (require.main === module) {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly with the exit code so far, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
