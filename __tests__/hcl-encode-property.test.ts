@@ -5,23 +5,8 @@ import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { encodeValue } from '../src/render/hcl/encode';
+import { decodeJsonTemplate } from './support/hcl-json';
 
-/** hcl2json answers in Terraform JSON form, where a literal `${`/`%{` is `$${`/`%%{`; anything else is a template. */
-function decodeJsonTemplate(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    if (text.startsWith('$${', i) || text.startsWith('%%{', i)) {
-      out += `${text[i]}{`;
-      i += 3;
-    } else if (text.startsWith('${', i) || text.startsWith('%{', i)) {
-      throw new Error(`an expression or directive in ${JSON.stringify(text)}`);
-    } else {
-      out += text[i];
-      i += 1;
-    }
-  }
-  return out;
-}
 
 /** Pieces that matter to HCL quoting and templates, mixed with arbitrary Unicode. */
 const PIECES = [

@@ -1,23 +1,8 @@
 import { parse } from '@cdktf/hcl2json';
 import { expr } from '../src/module/types';
 import { encodeKey, encodeNumber, encodeString, encodeValue } from '../src/render/hcl/encode';
+import { decodeJsonTemplate } from './support/hcl-json';
 
-/** hcl2json answers in Terraform JSON form, where a literal `${`/`%{` is `$${`/`%%{`; anything else is a template. */
-function decodeJsonTemplate(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    if (text.startsWith('$${', i) || text.startsWith('%%{', i)) {
-      out += `${text[i]}{`;
-      i += 3;
-    } else if (text.startsWith('${', i) || text.startsWith('%{', i)) {
-      throw new Error(`an expression or directive in ${JSON.stringify(text)}`);
-    } else {
-      out += text[i];
-      i += 1;
-    }
-  }
-  return out;
-}
 
 async function roundTrip(value: string): Promise<unknown> {
   const parsed = await parse('x.tf', `locals {\n  v = ${encodeString(value)}\n}\n`);

@@ -12,23 +12,8 @@ import { FORMATS } from '../src/render/formats';
 import { renderHclModule, renderModuleFiles } from '../src/render/hcl';
 import { templatesDir } from '../src/render/hcl/templates';
 import { CONFIGS } from './support/configs';
+import { decodeJsonTemplate } from './support/hcl-json';
 
-/** hcl2json answers in Terraform JSON form, where a literal `${`/`%{` is `$${`/`%%{`; anything else is a template. */
-function decodeJsonTemplate(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; ) {
-    if (text.startsWith('$${', i) || text.startsWith('%%{', i)) {
-      out += `${text[i]}{`;
-      i += 3;
-    } else if (text.startsWith('${', i) || text.startsWith('%{', i)) {
-      throw new Error(`an expression or directive in ${JSON.stringify(text)}`);
-    } else {
-      out += text[i];
-      i += 1;
-    }
-  }
-  return out;
-}
 
 /** A parsed literal with template escaping undone, keys included; throws on any expression inside. */
 function literal(parsed: unknown): unknown {
