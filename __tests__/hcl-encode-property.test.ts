@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { encodeValue } from '../src/render/hcl/encode';
 import { decodeJsonTemplate } from './support/hcl-json';
 
-
 /** Pieces that matter to HCL quoting and templates, mixed with arbitrary Unicode. */
 const PIECES = [
   '"', '\\', '\\\\', '\\n', '\\u0041', '$', '$$', '%', '%%', '{', '}', '${', '%{', '$${', '%%{', '$$${', '${var.x}',

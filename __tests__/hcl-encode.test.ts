@@ -3,7 +3,6 @@ import { expr } from '../src/module/types';
 import { encodeKey, encodeNumber, encodeString, encodeValue } from '../src/render/hcl/encode';
 import { decodeJsonTemplate } from './support/hcl-json';
 
-
 async function roundTrip(value: string): Promise<unknown> {
   const parsed = await parse('x.tf', `locals {\n  v = ${encodeString(value)}\n}\n`);
   return decodeJsonTemplate(parsed.locals[0].v);

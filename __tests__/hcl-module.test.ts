@@ -14,7 +14,6 @@ import { templatesDir } from '../src/render/hcl/templates';
 import { CONFIGS } from './support/configs';
 import { decodeJsonTemplate } from './support/hcl-json';
 
-
 /** A parsed literal with template escaping undone, keys included; throws on any expression inside. */
 function literal(parsed: unknown): unknown {
   if (typeof parsed === 'string') return decodeJsonTemplate(parsed);
