@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/types';
 import { Errors } from '../errors';
+import { MARKER_CONTENT, MARKER_FILE } from './marker';
 import { FORMAT_DIRECTORIES_IN_ALL, FORMATS, type FileSet, type OutputFormat } from '../render/formats';
 
 /** The `--format` value that renders every registered format. */
@@ -11,7 +12,8 @@ export function formatChoices(): string[] {
 }
 
 /**
- * Renders one format, or with `all` every format, each under its directory from `FORMAT_DIRECTORIES_IN_ALL`.
+ * Renders one format, or with `all` every format, each under its directory from `FORMAT_DIRECTORIES_IN_ALL` (with
+ * its own marker file).
  * Everything is rendered in memory before anything is written. Formats are rendered one after the other, in
  * registry order, so the result never depends on timing.
  */
@@ -31,6 +33,8 @@ export async function renderFormat(format: string, config: ResolvedConfig): Prom
       if (target in out) throw Errors.unsafeOutputPath(target, `is produced by two formats (the second is ${name})`);
       out[target] = content;
     }
+    // Each format's directory is marked too, so it equals what `--format <name>` writes on its own.
+    if (dir) out[`${dir}/${MARKER_FILE}`] = MARKER_CONTENT;
   }
   return out;
 }
