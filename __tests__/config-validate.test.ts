@@ -153,3 +153,15 @@ describe('helpers', () => {
     expect(describeValue(null)).toBe('nothing (an empty value)');
   });
 });
+
+test('a problem points at the line of its key, also when the value is a block on the following lines', () => {
+  const text = ['name: web', 'contianers:', '  - name: web', 'datadog:', '  apiKeySecretArn: nope', ''].join('\n');
+  let problems: readonly { path: string; line?: number }[] = [];
+  try {
+    parseConfig(text, 'service.yaml');
+  } catch (err) {
+    problems = (err as UserError).problems;
+  }
+  expect(problems.find((p) => p.path === 'contianers')?.line).toBe(2);
+  expect(problems.find((p) => p.path === 'datadog.apiKeySecretArn')?.line).toBe(5);
+});

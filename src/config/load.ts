@@ -91,11 +91,25 @@ function position(lineCounter: LineCounter, offset: number): string {
   return `line ${line}, column ${col}`;
 }
 
-/** Line of the node at a path, or of its nearest existing parent. */
+/** Line of the key at a path (a mapping entry) or of the node (a list item), or of its nearest existing parent. */
 function lineOf(doc: Document, lineCounter: LineCounter, at: ConfigPath): number | undefined {
+  const lineAt = (node: unknown): number | undefined => {
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    return Array.isArray(range) ? lineCounter.linePos(range[0]).line : undefined;
+  };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isMap, isScalar } = require('yaml') as typeof import('yaml'); // already loaded by parseConfig
   for (let n = at.length; n >= 0; n--) {
-    const node = (n === 0 ? doc.contents : doc.getIn(at.slice(0, n), true)) as { range?: [number, number, number] } | null | undefined;
-    if (node && typeof node === 'object' && Array.isArray(node.range)) return lineCounter.linePos(node.range[0]).line;
+    if (n > 0) {
+      const parent = n === 1 ? doc.contents : doc.getIn(at.slice(0, n - 1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === at[n - 1]);
+        const line = lineAt(pair?.key);
+        if (line !== undefined) return line;
+      }
+    }
+    const line = lineAt(n === 0 ? doc.contents : doc.getIn(at.slice(0, n), true));
+    if (line !== undefined) return line;
   }
   return undefined;
 }
