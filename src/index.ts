@@ -9,3 +9,6 @@ export * from './model';
 export * from './render/taskdef';
 export * from './output';
 export * from './compliance';
+export * from './module';
+export { renderHclModule } from './render/hcl';
+export { FORMATS, FORMAT_DIRECTORIES_IN_ALL, type FileSet, type FormatName, type OutputFormat } from './render/formats';
