@@ -163,6 +163,11 @@ describe('application containers', () => {
     expect(api.secrets).toEqual([{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:eu-west-1:210987654321:secret:orders/db-AbCdEf' }]);
   });
 
+  test('a container runs as its configured user; without one, as the image user (no user key)', () => {
+    expect(api.user).toBe('1000:1000');
+    expect(worker).not.toHaveProperty('user');
+  });
+
   test('task tags are a sorted key/value list', () => {
     expect(td.tags).toEqual([
       { key: 'cost-center', value: '42' },

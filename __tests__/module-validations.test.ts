@@ -83,6 +83,7 @@ const SAMPLES: Record<string, Samples> = {
   'containers-name-pattern': { bad: [one({ name: 'bad name' }), one({ name: 'x'.repeat(256) })], good: [one({ name: 'Good_name-1' })] },
   'containers-name-unique': { bad: [containers(app({ name: 'a' }), app({ name: 'a' }))], good: [containers(app({ name: 'a' }), app({ name: 'b' }))] },
   'containers-name-reserved': { bad: [one({ name: 'datadog-agent' }), one({ name: 'datadog-init' })], good: [one({ name: 'datadog-app' })] },
+  'containers-user': { bad: [one({ user: 'has space' }), one({ user: '1000:' })], good: [one({ user: '1000:1000' }), one({ user: 'app' })] },
   'containers-image': { bad: [one({ image: 'has space' }), one({ image: '-dash' })], good: [one({ image: 'registry.example.com:5000/team/app@sha256:abc' })] },
   'containers-port-range': { bad: [one({ port: 0 }), one({ port: 65536 }), one({ port: 80.5 })], good: [one({ port: 1 }), one({ port: 65535 })] },
   'containers-port-agent': { bad: [one({ port: 8125 }), one({ port: 8126 })], good: [one({ port: 8127 })] },

@@ -20,6 +20,7 @@ export const APP_CONFIG: ServiceConfig = {
       name: 'api',
       image: 'public.ecr.aws/example/orders-api:2.4.1',
       port: 8080,
+      user: '1000:1000',
       writablePaths: ['/tmp', '/app/cache'],
       environment: { LOG_LEVEL: 'info' },
       secrets: { DB_PASSWORD: 'arn:aws:secretsmanager:eu-west-1:210987654321:secret:orders/db-AbCdEf' },

@@ -136,6 +136,7 @@ locals {
     image                  = c.image
     essential              = c.essential
     readonlyRootFilesystem = true
+    user                   = c.user
     cpu                    = c.cpu
     memory                 = c.memory
     command                = c.command

@@ -144,6 +144,7 @@ variable "containers" {
     memory         = optional(number)
     essential      = optional(bool, true)
     command        = optional(list(string))
+    user           = optional(string)
     health_check = optional(object({
       command              = list(string)
       interval_seconds     = optional(number, 30)
@@ -189,6 +190,11 @@ variable "containers" {
   validation {
     condition     = alltrue([for c in var.containers : can(regex("^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}$", c.image))])
     error_message = "containers[*].image: must be an image reference of up to 255 characters, such as public.ecr.aws/nginx/nginx:1.27 (letters, digits, . _ / : @ -). Fix: use a value such as \"public.ecr.aws/nginx/nginx:1.27\"."
+  }
+
+  validation {
+    condition     = alltrue([for c in var.containers : c.user == null ? true : (can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,31})?$", c.user)))])
+    error_message = "containers[*].user: must be a user name or UID, optionally followed by \":\" and a group name or GID, such as 1000:1000. Fix: use a value such as \"1000:1000\"."
   }
 
   validation {

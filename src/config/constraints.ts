@@ -127,6 +127,13 @@ export const CONTAINER_IMAGE: PatternConstraint = {
   example: 'public.ecr.aws/nginx/nginx:1.27',
 };
 
+/** A container user: a name or UID, optionally with a group or GID (`1000`, `app`, `1000:1000`, `app:app`). */
+export const CONTAINER_USER: PatternConstraint = {
+  pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,31})?$',
+  description: 'a user name or UID, optionally followed by ":" and a group name or GID, such as 1000:1000',
+  example: '1000:1000',
+};
+
 /** ECS container health check limits (RegisterTaskDefinition HealthCheck). */
 export const HEALTH_CHECK_LIMITS = {
   intervalSeconds: { min: 5, max: 300 },

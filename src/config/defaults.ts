@@ -39,6 +39,7 @@ export function resolveContainer(c: ContainerConfig): ResolvedContainer {
     memory: c.memory,
     essential: c.essential ?? true,
     command: c.command,
+    user: c.user,
     healthCheck: c.healthCheck && {
       command: c.healthCheck.command,
       intervalSeconds: c.healthCheck.intervalSeconds ?? 30,

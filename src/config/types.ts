@@ -49,6 +49,8 @@ export interface ContainerConfig {
   readonly essential?: boolean;
   /** @default the image's CMD */
   readonly command?: readonly string[];
+  /** User (and group) the container runs as, e.g. `1000:1000`; a non-root user passes Security Hub ECS.20. @default the image's USER */
+  readonly user?: string;
   /** @default none */
   readonly healthCheck?: HealthCheckConfig;
   /** Further start-up dependencies on other application containers. The agent dependency is always added. @default [] */
@@ -146,6 +148,7 @@ export interface ResolvedContainer {
   readonly memory?: number;
   readonly essential: boolean;
   readonly command?: readonly string[];
+  readonly user?: string;
   readonly healthCheck?: ResolvedHealthCheck;
   readonly dependsOn: readonly ContainerDependency[];
   readonly service: string;

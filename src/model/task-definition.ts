@@ -144,6 +144,7 @@ export function applicationContainer(config: ResolvedConfig, c: ResolvedContaine
     image: c.image,
     essential: c.essential,
     readonlyRootFilesystem: true,
+    ...(c.user !== undefined && { user: c.user }),
     ...(c.cpu !== undefined && { cpu: c.cpu }),
     ...(c.memory !== undefined && { memory: c.memory }),
     ...(c.command !== undefined && { command: [...c.command] }),

@@ -215,6 +215,7 @@ export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
           image: 'c.image',
           essential: 'c.essential',
           readonlyRootFilesystem: lit(appReadonly),
+          user: 'c.user',
           cpu: 'c.cpu',
           memory: 'c.memory',
           command: 'c.command',

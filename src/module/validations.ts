@@ -7,6 +7,7 @@ import {
   API_KEY_SECRET_ARN,
   CONTAINER_CPU_RANGE,
   CONTAINER_IMAGE,
+  CONTAINER_USER,
   CONTAINER_INSIGHTS_MODES,
   CONTAINER_MEMORY_RANGE,
   CPU_ARCHITECTURES,
@@ -183,6 +184,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
     `must not be ${quoted(RESERVED_NAMES)}, the names of the Datadog containers the module adds. Fix: choose another name.`,
   ),
   pattern('containers-image', 'containers[*].image', CONTAINER_IMAGE, eachContainer(re(CONTAINER_IMAGE, 'c.image'))),
+  pattern('containers-user', 'containers[*].user', CONTAINER_USER, eachContainer(optional('c.user', re(CONTAINER_USER, 'c.user')))),
   range('containers-port-range', 'containers[*].port', 'c.port', PORT_RANGE, 'use the port the container listens on, e.g. 8080, or leave port out.'),
   rule(
     'containers-port-agent',

@@ -49,6 +49,7 @@ const CONTAINERS_TYPE = `list(object({
   memory         = optional(number)
   essential      = optional(bool, ${CONTAINER_DEFAULTS.essential})
   command        = optional(list(string))
+  user           = optional(string)
   health_check = optional(object({
     command              = list(string)
     interval_seconds     = optional(number, ${HEALTH_CHECK_DEFAULTS.interval_seconds})
@@ -92,6 +93,7 @@ export function containerVariableValue(c: ResolvedContainer): { [key: string]: V
     memory: c.memory,
     essential: unlessDefault(c.essential, CONTAINER_DEFAULTS.essential),
     command: c.command && [...c.command],
+    user: c.user,
     health_check:
       hc &&
       defined({
@@ -262,6 +264,7 @@ export function configFromVariableValues(vars: Readonly<Record<string, unknown>>
         memory: c.memory,
         essential: c.essential,
         command: c.command,
+        user: c.user,
         healthCheck:
           hc &&
           keep({
