@@ -7,7 +7,7 @@ import * as path from 'path';
 import { App, LocalBackend } from 'cdktf';
 import { DeployableStack } from '../../modules/deployable-stack';
 import { ModuleStack, moduleJson } from '../../modules/module-stack';
-import { formatJson } from '../../modules/terraform-json';
+import { formatJson, type Json } from '../../modules/terraform-json';
 import type { ResolvedConfig } from '../config/types';
 import { moduleSpec } from '../module/spec';
 
@@ -41,7 +41,11 @@ export function synthCdktfApp(config: ResolvedConfig, outdir: string = DEFAULT_S
   };
   const stacks: Record<string, string> = {};
   for (const [name, stack] of Object.entries(manifest.stacks)) stacks[name] = stack.synthesizedStackPath;
-  // The module is for reuse: rewrite it without the local backend and metadata CDKTF added on synth.
-  fs.writeFileSync(path.join(outdir, stacks[module.node.id]), formatJson(moduleJson(module)));
+  // The module is for reuse: rewrite it without the local backend CDKTF added on synth. The `//` metadata stays,
+  // since the cdktf CLI reads it from every stack in cdktf.out (`generate --format cdktf` writes the module without it).
+  const modulePath = path.join(outdir, stacks[module.node.id]);
+  const metadata = (JSON.parse(fs.readFileSync(modulePath, 'utf8')) as { '//'?: Json })['//'];
+  const clean = moduleJson(module) as { [key: string]: Json };
+  fs.writeFileSync(modulePath, formatJson(metadata === undefined ? clean : { '//': metadata, ...clean }));
   return { outdir, stacks };
 }
