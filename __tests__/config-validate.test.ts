@@ -165,3 +165,18 @@ test('a problem points at the line of its key, also when the value is a block on
   expect(problems.find((p) => p.path === 'contianers')?.line).toBe(2);
   expect(problems.find((p) => p.path === 'datadog.apiKeySecretArn')?.line).toBe(5);
 });
+
+test("with ECS Exec on, a writable path whose volume name is one that Exec adds is refused", () => {
+  const config = (enableExecuteCommand: boolean) => ({
+    ...EMBEDDED_DEFAULT_CONFIG,
+    service: { enableExecuteCommand },
+    containers: [
+      { name: 'a', image: 'example/a:1' },
+      { name: 'a-managed', image: 'example/b:1', writablePaths: ['/agents'] },
+    ],
+  });
+  const problems = validateConfig(config(true));
+  expect(problems.map((p) => p.path)).toEqual(['containers[1].writablePaths[0]']);
+  expect(problems[0].message).toContain('a-managed-agents');
+  expect(validateConfig(config(false))).toEqual([]);
+});

@@ -175,3 +175,35 @@ describe('application containers', () => {
     ]);
   });
 });
+
+describe('ECS Exec on read-only roots', () => {
+  const config = (enableExecuteCommand: boolean) =>
+    resolveConfig({
+      ...APP_CONFIG,
+      containers: [
+        { name: 'api', image: 'example/api:1' },
+        { name: 'logger', image: 'example/logger:1', writablePaths: ['/var/log'] },
+      ],
+      service: { enableExecuteCommand },
+    });
+  const mounts = (enabled: boolean, name: string) =>
+    taskDefinition(config(enabled))
+      .containerDefinitions.find((c) => c.name === name)!
+      .mountPoints!.filter((m) => !m.readOnly)
+      .map((m) => m.containerPath);
+
+  test("with Exec on, every application container gets the SSM agent's paths as writable volumes", () => {
+    expect(mounts(true, 'api')).toEqual(['/managed-agents', '/var/lib/amazon/ssm', '/var/log/amazon/ssm']);
+    const volumes = taskDefinition(config(true)).volumes!.map((v) => v.name);
+    expect(volumes).toEqual(expect.arrayContaining(['api-managed-agents', 'api-var-lib-amazon-ssm', 'api-var-log-amazon-ssm']));
+  });
+
+  test("a path the container already writes covers the Exec paths below it", () => {
+    expect(mounts(true, 'logger')).toEqual(['/var/log', '/managed-agents', '/var/lib/amazon/ssm']);
+  });
+
+  test('with Exec off, nothing is added', () => {
+    expect(mounts(false, 'api')).toEqual([]);
+    expect(mounts(false, 'logger')).toEqual(['/var/log']);
+  });
+});

@@ -61,7 +61,11 @@ const CASES: Record<string, ServiceConfig> = {
     memory: 16384,
     cpuArchitecture: 'ARM64',
     datadog: { apiKeySecretArn: ssmArn('datadog/api-key') },
-    containers: [{ name: 'svc', image: 'example/svc:1', secrets: { TOKEN: ssmArn('svc/token'), KEY: ssmArn('datadog/api-key') } }],
+    containers: [
+      { name: 'svc', image: 'example/svc:1', secrets: { TOKEN: ssmArn('svc/token'), KEY: ssmArn('datadog/api-key') } },
+      // Its own /var/log covers ECS Exec's /var/log/amazon/ssm, so only the other two Exec paths are added.
+      { name: 'logger', image: 'example/logger:1', writablePaths: ['/var/log', '/tmp'] },
+    ],
     cluster: { existingClusterArn: 'arn:aws:ecs:eu-central-1:111122223333:cluster/shared' },
     service: { enableExecuteCommand: true },
   },

@@ -101,8 +101,16 @@ const SAMPLES: Record<string, Samples> = {
     good: [one({ writable_paths: ['/a', '/ab'] }), pair({ writable_paths: ['/tmp'] }, { writable_paths: ['/tmp'] })],
   },
   'containers-writable-paths-volumes': {
-    bad: [containers(app({ name: 'datadog', writable_paths: ['/config'] })), one({ writable_paths: ['/b-c', '/b/c'] })],
-    good: [containers(app({ name: 'datadog', writable_paths: ['/cache'] }))],
+    // With ECS Exec on, container a gets the volume a-managed-agents for /managed-agents: a-managed's /agents collides.
+    bad: [
+      containers(app({ name: 'datadog', writable_paths: ['/config'] })),
+      one({ writable_paths: ['/b-c', '/b/c'] }),
+      { enable_execute_command: true, ...containers(app({ name: 'a' }), app({ name: 'a-managed', writable_paths: ['/agents'] })) },
+    ],
+    good: [
+      containers(app({ name: 'datadog', writable_paths: ['/cache'] })),
+      { enable_execute_command: false, ...containers(app({ name: 'a' }), app({ name: 'a-managed', writable_paths: ['/agents'] })) },
+    ],
   },
   'containers-environment-names': { bad: [one({ environment: { '1BAD': 'x' } }), one({ environment: { 'HAS-DASH': 'x' } })], good: [one({ environment: { _OK_1: 'x' } })] },
   'containers-environment-api-key': { bad: [one({ environment: { DD_API_KEY: 'x' } })], good: [one({ environment: { DD_ENV: 'prod' }, secrets: { DD_API_KEY: sm } })] },

@@ -12,8 +12,9 @@ locals {
     "max-buffer-size" = "25m"
   }
   containers = [for c in var.containers : merge(c, {
-    service = c.service != null ? c.service : c.name
-    version = c.version != null ? c.version : try(regex(":([^:/@]+)$", split("@", c.image)[0])[0], null)
+    writable_paths = concat(c.writable_paths, var.enable_execute_command ? [for p in ["/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"] : p if !anytrue([for own in c.writable_paths : p == own || startswith(p, "${own}/")])] : [])
+    service        = c.service != null ? c.service : c.name
+    version        = c.version != null ? c.version : try(regex(":([^:/@]+)$", split("@", c.image)[0])[0], null)
   })]
   writable_volumes = [for c in local.containers : [for p in c.writable_paths : { path = p, name = format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-")) }]]
   init_container = merge({

@@ -228,8 +228,8 @@ variable "containers" {
   }
 
   validation {
-    condition     = length(distinct(concat(["datadog-config", "datadog-run", "datadog-sockets", "datadog-tmp", "datadog-logs"], flatten([for c in var.containers : [for p in distinct(c.writable_paths) : format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-"))]])))) == length(concat(["datadog-config", "datadog-run", "datadog-sockets", "datadog-tmp", "datadog-logs"], flatten([for c in var.containers : [for p in distinct(c.writable_paths) : format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-"))]])))
-    error_message = "containers[*].writable_paths: each path becomes a task volume named <container>-<path with / as ->, and two of these names (or one of them and a Datadog volume: datadog-config, datadog-run, datadog-sockets, datadog-tmp, datadog-logs) are the same. Fix: rename the container or choose another path."
+    condition     = length(distinct(concat(["datadog-config", "datadog-run", "datadog-sockets", "datadog-tmp", "datadog-logs"], flatten([for c in var.containers : [for p in distinct(concat(c.writable_paths, var.enable_execute_command ? [for p in ["/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"] : p if !anytrue([for own in c.writable_paths : p == own || startswith(p, "${own}/")])] : [])) : format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-"))]])))) == length(concat(["datadog-config", "datadog-run", "datadog-sockets", "datadog-tmp", "datadog-logs"], flatten([for c in var.containers : [for p in distinct(concat(c.writable_paths, var.enable_execute_command ? [for p in ["/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"] : p if !anytrue([for own in c.writable_paths : p == own || startswith(p, "${own}/")])] : [])) : format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-"))]])))
+    error_message = "containers[*].writable_paths: each path becomes a task volume named <container>-<path with / as ->, and two of these names (or one of them and a Datadog volume: datadog-config, datadog-run, datadog-sockets, datadog-tmp, datadog-logs, or one that ECS Exec adds for /managed-agents, /var/lib/amazon/ssm, /var/log/amazon/ssm) are the same. Fix: rename the container or choose another path."
   }
 
   validation {
@@ -427,7 +427,7 @@ variable "log_kms_key_arn" {
 }
 
 variable "enable_execute_command" {
-  description = "ECS Exec. Off by default: it needs writable SSM agent paths in the containers."
+  description = "ECS Exec. When on, every application container gets the SSM agent's paths (/managed-agents, /var/lib/amazon/ssm, /var/log/amazon/ssm) as writable task volumes, and the task role the SSM message channels."
   type        = bool
   default     = false
   nullable    = false

@@ -166,7 +166,7 @@ const logs = object<LogsConfig>('The CloudWatch log group of all containers.', {
 
 const service = object<ServiceSettingsConfig>('The ECS service.', {
   desiredCount: int('Number of tasks to keep running.', C.DESIRED_COUNT_RANGE, { default: D.service.desiredCount }),
-  enableExecuteCommand: bool('ECS Exec; it needs writable SSM paths in every container.', D.service.enableExecuteCommand),
+  enableExecuteCommand: bool('ECS Exec. When on, every application container gets the SSM agent\'s paths (/managed-agents, /var/lib/amazon/ssm, /var/log/amazon/ssm) as writable task volumes, and the task role the SSM message channels.', D.service.enableExecuteCommand),
 });
 
 const maxApplicationContainers = C.MAX_CONTAINERS_PER_TASK - 2;

@@ -106,7 +106,10 @@ export interface LogsConfig {
 export interface ServiceSettingsConfig {
   /** @default 1 */
   readonly desiredCount?: number;
-  /** ECS Exec. It needs writable SSM paths and is therefore off. @default false */
+  /**
+   * ECS Exec. When on, every application container gets the SSM agent's paths as writable task volumes, and the task
+   * role the SSM message channels. @default false
+   */
   readonly enableExecuteCommand?: boolean;
 }
 

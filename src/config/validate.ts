@@ -6,7 +6,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Problem } from '../errors';
-import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
+import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, ECS_EXEC_WRITABLE_PATHS, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
 import { writableVolumeName } from '../model/task-definition';
 import {
   DATADOG_API_KEY_LIKE,
@@ -405,8 +405,7 @@ function domainRules(c: Obj): ConfigProblem[] {
   const volumeOwner = new Map<string, string>(AGENT_VOLUMES.map((v) => [v, `the Datadog agent's volume ${v}`]));
   for (const { i, c: x } of app) {
     const name = nameOf(x);
-    if (!Array.isArray(x.writablePaths)) continue;
-    const paths = x.writablePaths;
+    const paths: unknown[] = Array.isArray(x.writablePaths) ? x.writablePaths : [];
     paths.forEach((p, j) => {
       if (!isStr(p) || !p.startsWith('/')) return;
       const at = ['containers', i, 'writablePaths', j];
@@ -426,6 +425,15 @@ function domainRules(c: Obj): ConfigProblem[] {
       if (owner) add(at, `becomes the task volume "${volume}", which is already ${owner}`, 'rename the container or choose another path');
       else volumeOwner.set(volume, `the volume of containers[${i}].writablePaths[${j}]`);
     });
+    // With ECS Exec on, the SSM agent's paths not covered by the container's own become volumes too (`writablePathsOf`).
+    if (name === undefined || !isObj(c.service) || c.service.enableExecuteCommand !== true) continue;
+    const own = paths.filter(isStr);
+    for (const p of ECS_EXEC_WRITABLE_PATHS.filter((e) => !own.some((o) => e === o || e.startsWith(`${o}/`)))) {
+      const volume = writableVolumeName(name, p);
+      const owner = volumeOwner.get(volume);
+      if (owner) add(['containers', i, 'writablePaths'], `ECS Exec needs the task volume "${volume}" for ${p}, which is already ${owner}`, 'rename the container or choose another path');
+      else volumeOwner.set(volume, `the ECS Exec volume of containers[${i}] for ${p}`);
+    }
   }
 
   // CPU and memory: the containers' reservations fit in the task

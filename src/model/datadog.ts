@@ -44,6 +44,12 @@ export const AGENT_HEALTH_CHECK = {
 
 export const LOG_MAX_BUFFER_SIZE = '25m';
 
+/**
+ * Where the SSM agent of ECS Exec writes inside each container. With ECS Exec on, every application container gets
+ * them as writable task volumes, since its root filesystem is read-only.
+ */
+export const ECS_EXEC_WRITABLE_PATHS: readonly string[] = ['/managed-agents', '/var/lib/amazon/ssm', '/var/log/amazon/ssm'];
+
 /** Docker label prefix that carries an accepted compliance finding with its reason: `<prefix><RULE_ID>` = reason. */
 export const ACCEPT_LABEL_PREFIX = 'ecs-datadog-readonly.accept.';
 

@@ -9,6 +9,7 @@ import {
   CONFIG_VOLUME,
   DOGSTATSD_PORT,
   DOGSTATSD_SOCKET,
+  ECS_EXEC_WRITABLE_PATHS,
   INIT_CONTAINER_NAME,
   INIT_COPY_COMMAND,
   INIT_STAGING_PATH,
@@ -31,6 +32,16 @@ export function toEnvironment(env: Readonly<Record<string, string>>): KeyValuePa
 /** Task volume name of an application container's writable path: `<container>-<path with / as ->`. */
 export function writableVolumeName(containerName: string, path: string): string {
   return `${containerName}-${path.replace(/^\/+/, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/**
+ * The paths an application container writes to: its own, then (with ECS Exec on) the SSM agent's paths that none of
+ * its own already covers.
+ */
+export function writablePathsOf(config: ResolvedConfig, c: ResolvedContainer): string[] {
+  if (!config.service.enableExecuteCommand) return [...c.writablePaths];
+  const covered = (p: string) => c.writablePaths.some((own) => p === own || p.startsWith(`${own}/`));
+  return [...c.writablePaths, ...ECS_EXEC_WRITABLE_PATHS.filter((p) => !covered(p))];
 }
 
 export function awslogs(config: ResolvedConfig, streamPrefix: string): LogConfiguration {
@@ -136,7 +147,7 @@ function serviceTagLabels(config: ResolvedConfig, c: ResolvedContainer): Record<
 export function applicationContainer(config: ResolvedConfig, c: ResolvedContainer): ContainerDefinition {
   const mountPoints: MountPoint[] = [
     { sourceVolume: SOCKETS_VOLUME, containerPath: SOCKETS_PATH, readOnly: true },
-    ...c.writablePaths.map((path) => ({ sourceVolume: writableVolumeName(c.name, path), containerPath: path, readOnly: false })),
+    ...writablePathsOf(config, c).map((path) => ({ sourceVolume: writableVolumeName(c.name, path), containerPath: path, readOnly: false })),
   ];
   const secretNames = Object.keys(c.secrets).sort();
   return {
@@ -174,7 +185,7 @@ export function containerDefinitions(config: ResolvedConfig): ContainerDefinitio
 export function taskVolumes(config: ResolvedConfig): Volume[] {
   return [
     ...AGENT_WRITABLE_PATHS.map((p) => ({ name: p.volume })),
-    ...config.containers.flatMap((c) => c.writablePaths.map((path) => ({ name: writableVolumeName(c.name, path) }))),
+    ...config.containers.flatMap((c) => writablePathsOf(config, c).map((path) => ({ name: writableVolumeName(c.name, path) }))),
   ];
 }
 

@@ -9,6 +9,7 @@ import {
   AGENT_WRITABLE_PATHS,
   APM_SOCKET,
   DOGSTATSD_SOCKET,
+  ECS_EXEC_WRITABLE_PATHS,
   INIT_CONTAINER_NAME,
   SERVICE_TAG_LABELS,
   SOCKETS_PATH,
@@ -110,6 +111,12 @@ export function writableVolumeNameExpr(container: string, path: string): string 
   return `format("%s-%s", ${container}, replace(replace(${path}, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-"))`;
 }
 
+/** The writable paths of container `c` like `writablePathsOf`: its own, then ECS Exec's that its own do not cover. */
+export function writablePathsExpr(c: string): string {
+  const covered = `anytrue([for own in ${c}.writable_paths : p == own || startswith(p, "\${own}/")])`;
+  return `concat(${c}.writable_paths, var.enable_execute_command ? [for p in ${hclList(ECS_EXEC_WRITABLE_PATHS.map(hclString))} : p if !${covered}] : [])`;
+}
+
 export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
   const context: LocalSpec[] = Object.entries(CONTEXT_LOCALS).map(([name, text]) => ({ name, value: expr(text), pure: false }));
   const pure = (name: string, text: string): LocalSpec => ({ name, value: expr(text), pure: true });
@@ -150,10 +157,12 @@ export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
         'max-buffer-size': lit(awslogsSample['max-buffer-size']),
       }),
     ),
-    // The containers with service and version resolved like `resolveContainer`.
+    // The containers with service and version resolved like `resolveContainer`, and their writable paths like
+    // `writablePathsOf` (ECS Exec adds the SSM agent's paths that the container's own paths do not cover).
     pure(
       'containers',
       `[for c in var.containers : merge(c, ${hclObject({
+        writable_paths: writablePathsExpr('c'),
         service: 'c.service != null ? c.service : c.name',
         version: `c.version != null ? c.version : try(regex(${hclString(':([^:/@]+)$')}, split("@", c.image)[0])[0], null)`,
       })})]`,

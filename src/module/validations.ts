@@ -36,9 +36,9 @@ import {
   SUBNET_ID,
   WRITABLE_PATH,
 } from '../config/constraints';
-import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
+import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, ECS_EXEC_WRITABLE_PATHS, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
 import { hclList, hclString } from './hcl';
-import { writableVolumeNameExpr } from './locals';
+import { writablePathsExpr, writableVolumeNameExpr } from './locals';
 import type { Validation } from './types';
 
 /** One validation rule of one variable. */
@@ -103,7 +103,7 @@ const HEALTH_CHECK_ATTRIBUTES: Record<keyof typeof HEALTH_CHECK_LIMITS, string> 
   startPeriodSeconds: 'start_period_seconds',
 };
 
-const volumeNames = `concat(${strings(AGENT_WRITABLE_PATHS.map((p) => p.volume))}, flatten([for c in var.containers : [for p in distinct(c.writable_paths) : ${writableVolumeNameExpr('c.name', 'p')}]]))`;
+const volumeNames = `concat(${strings(AGENT_WRITABLE_PATHS.map((p) => p.volume))}, flatten([for c in var.containers : [for p in distinct(${writablePathsExpr('c')}) : ${writableVolumeNameExpr('c.name', 'p')}]]))`;
 
 /**
  * No dependency cycle: from every container, follow depends_on up to MAX_APPLICATION_CONTAINERS steps and never come
@@ -210,7 +210,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
     'containers-writable-paths-volumes',
     'containers[*].writable_paths',
     `length(distinct(${volumeNames})) == length(${volumeNames})`,
-    `each path becomes a task volume named <container>-<path with / as ->, and two of these names (or one of them and a Datadog volume: ${AGENT_WRITABLE_PATHS.map((p) => p.volume).join(', ')}) are the same. Fix: rename the container or choose another path.`,
+    `each path becomes a task volume named <container>-<path with / as ->, and two of these names (or one of them and a Datadog volume: ${AGENT_WRITABLE_PATHS.map((p) => p.volume).join(', ')}, or one that ECS Exec adds for ${ECS_EXEC_WRITABLE_PATHS.join(', ')}) are the same. Fix: rename the container or choose another path.`,
   ),
   pattern('containers-environment-names', 'containers[*].environment', ENV_NAME, eachOf('keys(c.environment)', 'n', re(ENV_NAME, 'n')), true),
   rule(

@@ -187,7 +187,7 @@ const SHAPES: readonly VariableShape[] = [
     description: `Retention of the log group in days, one of ${LOG_RETENTION_DAYS.join(', ')} (0 keeps events forever).`,
   },
   { name: 'log_kms_key_arn', type: 'string', description: 'KMS key ARN that encrypts the log group; null uses CloudWatch-managed encryption.', nullable: true },
-  { name: 'enable_execute_command', type: 'bool', description: 'ECS Exec. Off by default: it needs writable SSM agent paths in the containers.' },
+  { name: 'enable_execute_command', type: 'bool', description: 'ECS Exec. When on, every application container gets the SSM agent\'s paths (/managed-agents, /var/lib/amazon/ssm, /var/log/amazon/ssm) as writable task volumes, and the task role the SSM message channels.' },
 ];
 
 /** The variable names, in declaration order. */
