@@ -119,7 +119,7 @@ const container = object<ContainerConfig>(
     memory: int('Hard memory limit in MiB (default: shares the task).', C.CONTAINER_MEMORY_RANGE),
     essential: bool('When an essential container stops, the task stops.', DC.essential),
     command: { type: 'array', description: "Command and arguments (default: the image's CMD).", items: { type: 'string' } },
-    user: str("User (and group) the container runs as (default: the image's USER). A non-root user passes Security Hub ECS.20.", C.CONTAINER_USER),
+    user: str("User (and group) the container runs as (default: the image's USER). A non-root user passes Security Hub ECS.20; it must be able to write the container's writablePaths.", C.CONTAINER_USER),
     healthCheck,
     dependsOn: {
       type: 'array',
