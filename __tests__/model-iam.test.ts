@@ -70,3 +70,10 @@ test('ECS Exec adds the SSM message channels to the task role only when enabled'
   expect(on.taskRole.policy.Statement.map((s) => s.Sid)).toContain('EcsExec');
   expect(off.taskRole.policy.Statement.map((s) => s.Sid)).not.toContain('EcsExec');
 });
+
+test('customer managed keys of the secrets: kms:Decrypt on exactly those keys, and nothing without them', () => {
+  const key = 'arn:aws:kms:eu-west-1:210987654321:key/0a1b2c3d-1111-2222-3333-444455556666';
+  const withKey = executionPolicy(resolveConfig({ ...APP_CONFIG, secretsKmsKeyArns: [key, key] })).Statement;
+  expect(withKey.find((s) => s.Action === 'kms:Decrypt')?.Resource).toEqual([key]);
+  expect(executionPolicy(resolveConfig(APP_CONFIG)).Statement.some((s) => s.Action === 'kms:Decrypt')).toBe(false);
+});

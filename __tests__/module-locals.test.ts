@@ -66,6 +66,7 @@ const CASES: Record<string, ServiceConfig> = {
       // Its own /var/log covers ECS Exec's /var/log/amazon/ssm, so only the other two Exec paths are added.
       { name: 'logger', image: 'example/logger:1', writablePaths: ['/var/log', '/tmp'] },
     ],
+    secretsKmsKeyArns: ['arn:aws:kms:eu-central-1:111122223333:key/0a1b2c3d-1111-2222-3333-444455556666'],
     cluster: { existingClusterArn: 'arn:aws:ecs:eu-central-1:111122223333:cluster/shared' },
     service: { enableExecuteCommand: true },
   },

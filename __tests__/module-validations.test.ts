@@ -188,6 +188,10 @@ const SAMPLES: Record<string, Samples> = {
   },
   'container-insights': { bad: [{ container_insights: 'disabled' }], good: [{ container_insights: 'enhanced' }, { container_insights: 'enabled' }] },
   'log-retention': { bad: [{ log_retention_in_days: 2 }, { log_retention_in_days: 4000 }], good: [{ log_retention_in_days: 0 }, { log_retention_in_days: 3653 }] },
+  'secrets-kms-key-arns': {
+    bad: [{ secrets_kms_key_arns: ['alias/aws/secretsmanager'] }, { secrets_kms_key_arns: ['arn:aws:kms:ap-northeast-1:123456789012:alias/x'] }],
+    good: [{ secrets_kms_key_arns: ['arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'] }, { secrets_kms_key_arns: [] }],
+  },
   'log-kms-key-arn': {
     bad: [{ log_kms_key_arn: 'alias/logs' }],
     good: [{ log_kms_key_arn: 'arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' }, { log_kms_key_arn: null }],

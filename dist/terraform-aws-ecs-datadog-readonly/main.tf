@@ -249,6 +249,11 @@ locals {
         Effect = "Allow"
         Action = "ssm:GetParameters"
       }, { Resource = local.ssm_parameter_arns })],
+      length(var.secrets_kms_key_arns) == 0 ? [] : [merge({
+        Sid    = "DecryptSecrets"
+        Effect = "Allow"
+        Action = "kms:Decrypt"
+      }, { Resource = sort(distinct(var.secrets_kms_key_arns)) })],
     )
   })
   task_policy = jsonencode({

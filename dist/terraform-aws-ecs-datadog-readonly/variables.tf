@@ -335,6 +335,18 @@ variable "containers" {
   }
 }
 
+variable "secrets_kms_key_arns" {
+  description = "Customer managed KMS keys that encrypt the API key secret or the containers' secrets; the execution role may decrypt with exactly these (secrets under AWS managed keys need none)."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for k in var.secrets_kms_key_arns : can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", k))])
+    error_message = "secrets_kms_key_arns: every item must be a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY_ID). Fix: use a value such as \"arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\"."
+  }
+}
+
 variable "subnet_ids" {
   description = "Subnets of the service tasks (awsvpc)."
   type        = list(string)

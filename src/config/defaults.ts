@@ -73,6 +73,7 @@ export function resolveConfig(config: ServiceConfig): ResolvedConfig {
       cpu: dd.cpu,
       memory: dd.memory,
     },
+    secretsKmsKeyArns: config.secretsKmsKeyArns ?? [],
     containers: (config.containers ?? []).map(resolveContainer),
     network: {
       subnetIds: config.network?.subnetIds ?? [],

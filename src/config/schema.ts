@@ -185,6 +185,12 @@ const rootProperties: PropertySchemas<ServiceConfig> = {
   cpuArchitecture: oneOf('CPU architecture of the task.', C.CPU_ARCHITECTURES, { default: D.cpuArchitecture }),
   tags: stringMap('Tags on every resource.', { type: 'string', minLength: 1 }, { type: 'string' }),
   datadog,
+  secretsKmsKeyArns: {
+    type: 'array',
+    description: 'Customer managed KMS keys that encrypt the API key secret or the containers\' secrets; the execution role may decrypt with exactly these (secrets under AWS managed keys need none).',
+    items: str('A KMS key ARN.', C.KMS_KEY_ARN),
+    default: [],
+  },
   containers: {
     type: 'array',
     description: `Application containers, at most ${maxApplicationContainers}: a Fargate task holds at most ${C.MAX_CONTAINERS_PER_TASK} containers and two are the Datadog init and agent containers.`,

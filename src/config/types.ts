@@ -127,6 +127,11 @@ export interface ServiceConfig {
   /** Tags on every resource. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
   readonly datadog: DatadogConfig;
+  /**
+   * Customer managed KMS keys that encrypt the API key secret or the containers' secrets; the execution role may
+   * decrypt with exactly these. @default [] (secrets under AWS managed keys need none)
+   */
+  readonly secretsKmsKeyArns?: readonly string[];
   /** Application containers. @default [] */
   readonly containers?: readonly ContainerConfig[];
   readonly network?: NetworkConfig;
@@ -175,6 +180,7 @@ export interface ResolvedConfig {
     readonly cpu?: number;
     readonly memory?: number;
   };
+  readonly secretsKmsKeyArns: readonly string[];
   readonly containers: readonly ResolvedContainer[];
   readonly network: DeepRequired<NetworkConfig>;
   readonly cluster: { readonly existingClusterArn?: string; readonly containerInsights: ContainerInsightsMode };

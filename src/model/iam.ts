@@ -53,7 +53,7 @@ export function secretArns(config: ResolvedConfig): { secretsManager: string[]; 
   };
 }
 
-/** Execution role: pull images, write to this service's log group, read exactly the named secrets. */
+/** Execution role: pull images, write to this service's log group, read exactly the named secrets (and decrypt them). */
 export function executionPolicy(config: ResolvedConfig): PolicyDocument {
   const secrets = secretArns(config);
   const statements: PolicyStatement[] = [
@@ -73,6 +73,8 @@ export function executionPolicy(config: ResolvedConfig): PolicyDocument {
   if (secrets.ssm.length > 0) {
     statements.push({ Sid: 'ReadParameters', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: secrets.ssm });
   }
+  const keys = [...new Set(config.secretsKmsKeyArns)].sort();
+  if (keys.length > 0) statements.push({ Sid: 'DecryptSecrets', Effect: 'Allow', Action: 'kms:Decrypt', Resource: keys });
   return { Version: '2012-10-17', Statement: statements };
 }
 

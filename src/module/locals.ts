@@ -102,6 +102,7 @@ function policyProbe(config: ResolvedConfig): ResolvedConfig {
         service: 'probe',
       },
     ],
+    secretsKmsKeyArns: [`arn:${partition}:kms:${region}:${accountId}:key/probe`],
     service: { ...config.service, enableExecuteCommand: true },
   };
 }
@@ -138,8 +139,9 @@ export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
   const task = taskPolicy(probe);
   const readSecrets = statement(execution.Statement, 'ReadSecrets');
   const readParameters = statement(execution.Statement, 'ReadParameters');
+  const decryptSecrets = statement(execution.Statement, 'DecryptSecrets');
   const execStatement = statement(task.Statement, 'EcsExec');
-  const alwaysExecution = execution.Statement.filter((s) => s !== readSecrets && s !== readParameters);
+  const alwaysExecution = execution.Statement.filter((s) => s !== readSecrets && s !== readParameters && s !== decryptSecrets);
   const alwaysTask = task.Statement.filter((s) => s !== execStatement);
 
   const ddEnv = 'var.datadog.env';
@@ -268,6 +270,7 @@ export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
   ${lit(alwaysExecution).replace(/\n/g, '\n  ')},
   length(local.secrets_manager_arns) == 0 ? [] : [merge(${lit(omit(readSecrets, ['Resource']))}, { Resource = local.secrets_manager_arns })],
   length(local.ssm_parameter_arns) == 0 ? [] : [merge(${lit(omit(readParameters, ['Resource']))}, { Resource = local.ssm_parameter_arns })],
+  length(var.secrets_kms_key_arns) == 0 ? [] : [merge(${lit(omit(decryptSecrets, ['Resource']))}, { Resource = sort(distinct(var.secrets_kms_key_arns)) })],
 )`,
       })})`,
     ),

@@ -291,6 +291,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
     `contains(${numbers(LOG_RETENTION_DAYS)}, var.log_retention_in_days)`,
     `must be one of ${LOG_RETENTION_DAYS.join(', ')} (0 keeps events forever). Fix: use the nearest allowed value, e.g. 30.`,
   ),
+  pattern('secrets-kms-key-arns', 'secrets_kms_key_arns', KMS_KEY_ARN, `alltrue([for k in var.secrets_kms_key_arns : ${re(KMS_KEY_ARN, 'k')}])`, true),
   pattern('log-kms-key-arn', 'log_kms_key_arn', KMS_KEY_ARN, optional('var.log_kms_key_arn', re(KMS_KEY_ARN, 'var.log_kms_key_arn'))),
 ];
 

@@ -129,6 +129,7 @@ export function moduleVariableValues(config: ResolvedConfig): Record<string, Val
       memory: dd.memory,
     }),
     containers: config.containers.map(containerVariableValue),
+    secrets_kms_key_arns: [...config.secretsKmsKeyArns],
     subnet_ids: [...config.network.subnetIds],
     security_group_ids: [...config.network.securityGroupIds],
     assign_public_ip: config.network.assignPublicIp,
@@ -170,6 +171,11 @@ const SHAPES: readonly VariableShape[] = [
     type: CONTAINERS_TYPE,
     description:
       `Application containers, at most ${MAX_CONTAINERS_PER_TASK - 2} (a Fargate task holds ${MAX_CONTAINERS_PER_TASK}, two are the Datadog containers). Each runs with a read-only root filesystem; writable_paths become task volumes. The module adds the Datadog wiring: the sockets volume read-only at /var/run/datadog, DD_TRACE_AGENT_URL, DD_DOGSTATSD_URL, DD_ENV, DD_SERVICE (default: the container name), DD_VERSION (default: the image tag), unified service tagging labels, a HEALTHY dependency on the agent and awslogs logging.`,
+  },
+  {
+    name: 'secrets_kms_key_arns',
+    type: 'list(string)',
+    description: 'Customer managed KMS keys that encrypt the API key secret or the containers\' secrets; the execution role may decrypt with exactly these (secrets under AWS managed keys need none).',
   },
   { name: 'subnet_ids', type: 'list(string)', description: 'Subnets of the service tasks (awsvpc).' },
   { name: 'security_group_ids', type: 'list(string)', description: 'Security groups of the service tasks.' },
@@ -248,6 +254,7 @@ export function configFromVariableValues(vars: Readonly<Record<string, unknown>>
       memory: dd.memory,
     });
   }
+  set('secrets_kms_key_arns', 'secretsKmsKeyArns');
   if (Array.isArray(vars.containers)) {
     out.containers = vars.containers.map((raw) => {
       const c = objectOr(raw) ?? {};
