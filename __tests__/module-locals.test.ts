@@ -228,10 +228,11 @@ describeWithTerraform('module locals evaluated by terraform', () => {
   });
 
   test.each(['two containers with a HEALTHY dependency', 'datadog env, tags, cpu and memory, APM off'])(
-    'a module generated from the %s config gives the model with no variable set (its defaults)',
+    'a module generated from the %s config gives the model with no variable set but the required subnets (its defaults)',
     async (label) => {
       const config = resolveConfig(CASES[label]);
-      const { ok, outputs, diagnostics } = await evaluateSpec(moduleSpec(config), {}, {
+      expect(config.network.subnetIds).toEqual([]);
+      const { ok, outputs, diagnostics } = await evaluateSpec(moduleSpec(config), { subnet_ids: ['subnet-0123456789abcdef0'] }, {
         context: modelContext(config),
         outputs: ['container_definitions', 'volumes', 'execution_policy'],
       });

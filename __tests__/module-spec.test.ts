@@ -79,7 +79,9 @@ describe.each(Object.entries({ ...CONFIGS, 'embedded default': resolveConfig(EMB
       expect(v.name).toMatch(/^[a-z][a-z0-9_]*$/);
       expect(v.type.length).toBeGreaterThan(0);
       expect(v.description.length).toBeGreaterThan(20);
-      expect(v.default).toEqual(values[v.name]);
+      // A service needs subnets: a config without any makes subnet_ids a required variable.
+      if (v.name === 'subnet_ids' && config.network.subnetIds.length === 0) expect(v).not.toHaveProperty('default');
+      else expect(v.default).toEqual(values[v.name]);
     }
     expect(values.name).toBe(config.name);
     expect(values.cpu).toBe(config.cpu);
@@ -165,4 +167,11 @@ describe.each(Object.entries({ ...CONFIGS, 'embedded default': resolveConfig(EMB
   test('is deterministic', () => {
     expect(JSON.stringify(moduleSpec(config))).toBe(JSON.stringify(spec));
   });
+});
+
+test('subnet_ids defaults to the config subnets, and is required when the config has none', () => {
+  const variable = (subnetIds: string[]) =>
+    moduleSpec(resolveConfig({ ...EMBEDDED_DEFAULT_CONFIG, network: { subnetIds } })).variables.find((v) => v.name === 'subnet_ids')!;
+  expect(variable(['subnet-0123456789abcdef0']).default).toEqual(['subnet-0123456789abcdef0']);
+  expect(variable([])).not.toHaveProperty('default');
 });

@@ -233,7 +233,9 @@ function calls(kind: 'bad' | 'good', rules: readonly ValidationRule[], pack = tr
       } else packed.push({ vars: { ...vars }, expected: [...expected] });
     }
   }
-  return Object.fromEntries(packed.map((c, i) => [`${kind}_${i}`, { vars: c.vars, expected: c.expected.sort() }]));
+  // subnet_ids is required (the module is generated from a config without subnets): calls that do not test it pass one.
+  const withSubnets = (vars: Vars): Vars => ({ subnet_ids: ['subnet-0123456789abcdef0'], ...vars });
+  return Object.fromEntries(packed.map((c, i) => [`${kind}_${i}`, { vars: withSubnets(c.vars), expected: c.expected.sort() }]));
 }
 
 /** The rules whose message a diagnostic carries. */

@@ -350,7 +350,6 @@ variable "secrets_kms_key_arns" {
 variable "subnet_ids" {
   description = "Subnets of the service tasks (awsvpc)."
   type        = list(string)
-  default     = []
   nullable    = false
 
   validation {

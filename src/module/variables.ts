@@ -205,7 +205,8 @@ export function moduleVariables(config: ResolvedConfig): VariableSpec[] {
     name: s.name,
     type: s.type,
     description: s.description,
-    default: values[s.name],
+    // A service needs subnets: without any in the config, the caller must pass them.
+    ...(!(s.name === 'subnet_ids' && config.network.subnetIds.length === 0) && { default: values[s.name] }),
     nullable: s.nullable ?? false,
     validations: validationsOf(s.name),
   }));
