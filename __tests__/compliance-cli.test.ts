@@ -2,11 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
-import { main } from '../src/cli/index';
-import { CliIo } from '../src/cli/output';
 import { renderRulesDoc } from '../src/compliance/rules-doc';
 import { RULES } from '../src/compliance/rules';
 import { ACCEPT_LABEL_PREFIX } from '../src/model/datadog';
+import { runCli } from './helpers/cli';
 
 const DIR = path.join(__dirname, 'fixtures', 'taskdefs');
 const fixture = (name: string) => path.join(DIR, name);
@@ -14,14 +13,8 @@ const ARN = 'arn:aws:secretsmanager:us-west-2:123456789012:secret:dd-AbCdEf';
 const PLAINTEXT_KEY = '0123456789abcdef0123456789abcdef';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = new CliIo(
-    (t) => void (out += t),
-    (t) => void (err += t),
-  );
-  const code = await main(argv, io);
-  return { code, out, err };
+  const { code, stdout, stderr } = await runCli(argv);
+  return { code, out: stdout, err: stderr };
 }
 
 let tmp: string;
