@@ -4,6 +4,7 @@
  * pass both unchanged, keys included; only the construct's own references and the tokens a user passed in a
  * token-accepting prop are resolved.
  */
+import { encodeString } from '../src/render/hcl/encode';
 import { escapeTemplate } from './terraform-json';
 import type { Framework, ResolvableLike } from './framework';
 
@@ -58,9 +59,18 @@ export class TerraformText {
     return this.userTokens ? this.split(text, STRING_TOKEN) : this.literal(text);
   }
 
-  /** A map with literal keys and user values. */
+  /**
+   * A map with literal keys and user values. Frameworks drop a `__proto__` key of a JSON object (it sets the
+   * prototype), so a map that has one is written as a Terraform expression, `${tomap({ "__proto__" = "..." })}`.
+   */
   map(record: Readonly<Record<string, string>>): Record<string, string> {
-    return Object.fromEntries(Object.keys(record).map((key) => [this.literal(key), this.value(record[key])]));
+    const keys = Object.keys(record);
+    if (!keys.includes('__proto__')) return Object.fromEntries(keys.map((key) => [this.literal(key), this.value(record[key])]));
+    if (this.userTokens && keys.some((key) => record[key].search(STRING_TOKEN) >= 0)) {
+      throw new Error('a map with the key "__proto__" cannot hold tokens: write its values as literal text');
+    }
+    const items = keys.map((key) => `${hclString(key)} = ${hclString(record[key])}`);
+    return this.exact(`\${tomap({ ${items.join(', ')} })}`) as unknown as Record<string, string>;
   }
 
   /**
@@ -90,6 +100,11 @@ export class TerraformText {
     }
     return out + this.literal(text.slice(last));
   }
+}
+
+/** A quoted HCL string of literal text, kept free of token markers as `terraformLiteral` does. */
+function hclString(text: string): string {
+  return encodeString(text).replace(MARKER, '{${""}TfToken[');
 }
 
 function escapeRegExp(text: string): string {
