@@ -74,6 +74,13 @@ export const Errors = {
     new UserError(`a renderer produced the file path "${file}", which ${reason}. Nothing was written; this is a bug, please report it.`),
   writeFailedPreviousMoved: (dir: string, reason: string, movedTo: string) =>
     new UserError(`--out ${dir}: writing failed (${reason}) and the previous content could not be moved back; it is in ${movedTo}.`),
+  outputHoldsInput: (dir: string, file: string) =>
+    new UserError(
+      `--out ${dir}: holds ${file}, which this run reads; generate replaces the whole output directory, so it refuses this one even with --force. Move the file out of ${dir}, or pass another --out.`,
+    ),
+  interruptedRunNotRestored: (dir: string, reason: string, movedTo: string) =>
+    new UserError(`--out ${dir}: an earlier run was interrupted while replacing it, and moving its previous content back failed (${reason}); that content is in ${movedTo}. Move it back to ${dir}, then run again.`),
+  outputUnreadable: (dir: string, reason: string) => new UserError(`--out ${dir}: cannot be compared (${reason}).`),
   writeFailed: (dir: string, reason: string) =>
     new UserError(`--out ${dir}: writing failed (${reason}); the previous content is unchanged and no temporary files remain.`),
 };
