@@ -33,6 +33,7 @@ function readConfigBytes(file: string): Buffer {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw Errors.configNotFound(file);
     if (code === 'EISDIR') throw Errors.configIsDirectory(file);
+    if (code === 'ENXIO') throw Errors.configNotRegularFile(file, kindOf(file)); // open() of a Unix socket or a device without a driver
     throw Errors.configUnreadable(file, code ?? String(err));
   }
   try {
@@ -55,6 +56,14 @@ function readConfigBytes(file: string): Buffer {
     throw Errors.configUnreadable(file, (err as NodeJS.ErrnoException).code ?? String(err));
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+function kindOf(file: string): string {
+  try {
+    return fileKind(fs.statSync(file));
+  } catch {
+    return 'not a regular file';
   }
 }
 
