@@ -63,7 +63,7 @@ function kindOf(file: string): string {
   try {
     return fileKind(fs.statSync(file));
   } catch {
-    return 'not a regular file';
+    return 'a special file';
   }
 }
 
@@ -72,7 +72,7 @@ function fileKind(stat: fs.Stats): string {
   if (stat.isCharacterDevice()) return 'a character device';
   if (stat.isBlockDevice()) return 'a block device';
   if (stat.isSocket()) return 'a socket';
-  return 'not a regular file';
+  return 'a special file';
 }
 
 /**
