@@ -179,3 +179,46 @@ describe('item 13 and 16: file system failures are exit 2 with the cause in word
     expect(listDir(work)).toEqual(['out']);
   });
 });
+
+/** A 64 KiB tmpfs for `body`, when this machine lets the tests mount one (root in a container that allows it). */
+function withFullDisk(body: (dir: string) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const dir = tempDir('edr-full-');
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' });
+    } catch {
+      console.warn('no tmpfs mount possible here: the full-disk case runs with an injected ENOSPC only');
+      return;
+    }
+    try {
+      await body(dir);
+    } finally {
+      execFileSync('umount', [dir]);
+    }
+  };
+}
+
+describe('item 13: a full disk and a path through a file, for generate and synth', () => {
+  test('synth with --out below a regular file: exit 2, no stack trace', async () => {
+    const work = tempDir();
+    fs.writeFileSync(path.join(work, 'file'), 'x');
+    const run = await runCli(['synth', '--out', path.join(work, 'file', 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('ENOTDIR: a part of the path is a file, not a directory');
+    expect(run.stderr).not.toContain('    at ');
+  }, 60_000);
+
+  test(
+    'a really full disk: generate and synth exit 2 and say so; generate leaves nothing behind',
+    withFullDisk(async (disk) => {
+      const generate = await runCli(['generate', '--format', 'all', '--out', path.join(disk, 'out')]);
+      expect(generate.code).toBe(2);
+      expect(generate.stderr).toContain('ENOSPC: no space left on the device');
+      expect(listDir(disk)).toEqual([]);
+      const synth = await runCli(['synth', '--out', path.join(disk, 'cdktf.out')]);
+      expect(synth.code).toBe(2);
+      expect(synth.stderr).toContain('ENOSPC: no space left on the device');
+    }),
+    60_000,
+  );
+});

@@ -128,6 +128,8 @@ export const Errors = {
     ),
   interruptedRunNotRestored: (dir: string, reason: string, movedTo: string) =>
     new UserError(`--out ${dir}: an earlier run was interrupted while replacing it, and moving its previous content back failed (${reason}); that content is in ${movedTo}. Move it back to ${dir}, then run again.`),
+  synthWriteFailed: (dir: string, reason: string) =>
+    new UserError(`--out ${dir}: synth could not write (${reason}); what it wrote there may be incomplete. Fix the cause and run synth again.`),
   outputUnreadable: (dir: string, reason: string) => new UserError(`--out ${dir}: cannot be compared (${reason}).`),
   writeFailed: (dir: string, reason: string) =>
     new UserError(`--out ${dir}: writing failed (${reason}); the previous content is unchanged and no temporary files remain.`),

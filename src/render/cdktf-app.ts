@@ -9,6 +9,8 @@ import { DeployableStack } from '../../modules/deployable-stack';
 import { ModuleStack, moduleJson } from '../../modules/module-stack';
 import { formatJson, type Json } from '../../modules/terraform-json';
 import type { ResolvedConfig } from '../config/types';
+import { Errors } from '../errors';
+import { describeFsError } from '../output/write';
 import { moduleSpec } from '../module/spec';
 
 export const DEFAULT_SYNTH_DIR = 'cdktf.out';
@@ -26,6 +28,16 @@ export interface SynthResult {
 
 /** Synthesises both stacks into `outdir` (`stacks/<name>/cdk.tf.json` and `manifest.json`, as `cdktf synth` does). */
 export function synthCdktfApp(config: ResolvedConfig, outdir: string = DEFAULT_SYNTH_DIR): SynthResult {
+  try {
+    return synthesise(config, outdir);
+  } catch (err) {
+    // a full disk, a read-only or missing directory: the user's condition, not a bug
+    if (typeof (err as NodeJS.ErrnoException)?.code === 'string' && (err as NodeJS.ErrnoException).syscall) throw Errors.synthWriteFailed(outdir, describeFsError(err));
+    throw err;
+  }
+}
+
+function synthesise(config: ResolvedConfig, outdir: string): SynthResult {
   // Validation runs per stack below: the module stack has no provider on purpose, which app-wide validation rejects.
   const app = new App({ outdir, skipValidation: true, stackTraces: false });
   const deployable = new DeployableStack(app, config.name, { config });
