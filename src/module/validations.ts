@@ -176,7 +176,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
     'datadog-environment-owned',
     'datadog.environment',
     `length(setintersection(keys(var.datadog.environment), ${strings(Object.keys(AGENT_ENVIRONMENT_OWNERS))})) == 0`,
-    `must not set ${quoted(Object.keys(AGENT_ENVIRONMENT_OWNERS))}: the module sets them from datadog.api_key_secret_arn, site, apm_enabled, transport, env, tags and process_collection). Datadog's defaults ${Object.keys(AGENT_ENVIRONMENT_DEFAULTS).join(', ')} may be overridden. Fix: remove them and set the attribute instead.`,
+    `must not set ${quoted(Object.keys(AGENT_ENVIRONMENT_OWNERS))}: the module sets them from datadog.api_key_secret_arn, site, apm_enabled, transport, env, tags and process_collection. Datadog's defaults ${Object.keys(AGENT_ENVIRONMENT_DEFAULTS).join(', ')} may be overridden. Fix: remove them and set the attribute instead.`,
   ),
   rule(
     'datadog-environment-credentials',
@@ -201,7 +201,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   rule(
     'containers-count-log-router',
     'containers',
-    `!${LOGS_TO_DATADOG} || length(var.containers) <= ${MAX_APPLICATION_CONTAINERS_WITH_ROUTER}`,
+    `!(${LOGS_TO_DATADOG}) || length(var.containers) <= ${MAX_APPLICATION_CONTAINERS_WITH_ROUTER}`,
     `must have at most ${MAX_APPLICATION_CONTAINERS_WITH_ROUTER} entries with log_destination "datadog": a Fargate task holds at most ${MAX_CONTAINERS_PER_TASK} containers and three are the Datadog init, agent and log router containers. Fix: split the containers over several services, or log to "cloudwatch".`,
   ),
   noApiKey('containers'),
