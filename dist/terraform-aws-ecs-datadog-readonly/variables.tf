@@ -212,7 +212,7 @@ variable "containers" {
   }
 
   validation {
-    condition     = !var.log_destination == "datadog" || length(var.containers) <= 7
+    condition     = !(var.log_destination == "datadog") || length(var.containers) <= 7
     error_message = "containers: must have at most 7 entries with log_destination \"datadog\": a Fargate task holds at most 10 containers and three are the Datadog init, agent and log router containers. Fix: split the containers over several services, or log to \"cloudwatch\"."
   }
 
