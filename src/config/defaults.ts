@@ -26,6 +26,11 @@ export function arnRegion(arn: string): string {
   return arn.split(':')[3] ?? '';
 }
 
+/** Where the region of a config comes from: its `region`, or the API key secret's ARN. */
+export function regionSource(config: ServiceConfig): 'region' | 'datadog.apiKeySecretArn' {
+  return config.region !== undefined ? 'region' : 'datadog.apiKeySecretArn';
+}
+
 /** The image's short name: its last path segment without tag or digest (`public.ecr.aws/nginx/nginx:1.27` → `nginx`). */
 export function imageShortName(image: string): string {
   const path = image.split('@')[0].replace(/:[^:/]*$/, '');
