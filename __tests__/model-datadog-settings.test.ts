@@ -2,7 +2,9 @@
  * Datadog the way its users run it: FireLens log routing, the agent's own settings and Datadog's defaults, unix or
  * tcp transport, process collection, JSON-key and partial secret ARNs, the region. The model, and the config rules.
  */
+import { readFileSync } from 'node:fs';
 import { checkTaskDefinition } from '../src/compliance/check';
+import { fixDocument } from '../src/compliance/fix/document';
 import { validateTaskDefinitionShape } from '../src/compliance/shape';
 import { resolveConfig } from '../src/config/defaults';
 import type { ServiceConfig } from '../src/config/types';
@@ -151,6 +153,15 @@ describe('agent settings', () => {
       expect.stringMatching(/^datadog\.environment\.DD_SITE: is set by the tool from datadog\.site/),
     ]);
   });
+});
+
+test('fix --add-agent builds its agent through the same model, Datadog defaults included', () => {
+  const doc = JSON.parse(readFileSync('__tests__/fixtures/taskdefs/aws-sample-webservice.json', 'utf8')) as Record<string, unknown>;
+  const out = fixDocument(doc, { apiKeySecretArn: KEY_ARN, addAgent: true }, undefined, 'x.json');
+  const agent = (out.document.containerDefinitions as { name: string; environment?: { name: string; value: string }[] }[]).find((c) => c.name === 'datadog-agent')!;
+  const model = agentEnvironment(resolveConfig({ name: 'x', datadog: { apiKeySecretArn: KEY_ARN } }));
+  expect(envOf(agent)).toEqual(model);
+  expect(envOf(agent)).toMatchObject({ DD_ECS_TASK_COLLECTION_ENABLED: 'true', DD_DOGSTATSD_TAG_CARDINALITY: 'orchestrator' });
 });
 
 describe('transport', () => {
