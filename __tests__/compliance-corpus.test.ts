@@ -43,10 +43,10 @@ const EXPECTED_BEFORE: Record<string, string[]> = {
   'datadog-fargate-sample.json': ['ECS.20', 'ECS.5', 'ECS.9'],
   'aws-sample-webservice.json': ['ECS.20', 'ECS.5'],
   'agent-readonly-no-volumes.json': ['DATADOG.AGENT_TMP', 'DATADOG.AGENT_VOLUMES', 'DATADOG.INIT_CONTAINER', 'ECS.20'],
-  'init-writable.json': ['DATADOG.AGENT_TMP', 'ECS.20', 'ECS.5', 'FARGATE.KEY_SPELLING'],
+  'init-writable.json': ['DATADOG.AGENT_TMP', 'ECS.20', 'ECS.5', 'FARGATE.API_SHAPE'],
   'plaintext-api-key.json': ['DATADOG.API_KEY_SECRET', 'ECS.20', 'ECS.5', 'ECS.9'],
   'describe-wrapper.json': ['ECS.20', 'ECS.5', 'ECS.9'],
-  'agent-terraform.tf.json': ['ECS.20', 'ECS.5', 'ECS.9', 'FARGATE.KEY_SPELLING'],
+  'agent-terraform.tf.json': ['ECS.20', 'ECS.5', 'ECS.9', 'FARGATE.API_SHAPE'],
 };
 
 describe.each(Object.keys(EXPECTED_BEFORE))('%s', (name) => {

@@ -165,12 +165,16 @@ const CASES: Record<string, { compliant: Case[]; nonCompliant: Case[] }> = {
     compliant: [{}, { edit: (td) => (byName(td, 'api').logConfiguration = { logDriver: 'awsfirelens' }) }],
     nonCompliant: [{ edit: (td) => (byName(td, 'api').logConfiguration = { logDriver: 'json-file' }), container: 'api', path: '$.containerDefinitions[2].logConfiguration.logDriver' }],
   },
-  'FARGATE.KEY_SPELLING': {
+  'FARGATE.API_SHAPE': {
     compliant: [{}],
     nonCompliant: [
       { edit: (td) => (byName(td, 'api').readOnlyRootFilesystem = true), container: 'api', path: '$.containerDefinitions[2].readOnlyRootFilesystem' },
       { edit: (td) => ((byName(td, 'api').mountPoints as Json[])[0].ReadOnly = true), container: 'api', path: '$.containerDefinitions[2].mountPoints[0].ReadOnly' },
       { edit: (td) => (td.networkmode = 'awsvpc'), path: '$.networkmode' },
+      { edit: (td) => (byName(td, 'api').memory_limit_mib = 512), container: 'api', path: '$.containerDefinitions[2].memory_limit_mib' },
+      { edit: (td) => (byName(td, 'api').essential = 'true'), container: 'api', path: '$.containerDefinitions[2].essential' },
+      { edit: (td) => (td.pidMode = 'TASK'), path: '$.pidMode' },
+      { edit: (td) => (td.revision = 3), path: '$.revision' },
     ],
   },
   'DATADOG.API_KEY_SECRET': {

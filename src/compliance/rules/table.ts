@@ -18,7 +18,7 @@ import { nonRootUser } from './ecs-20-non-root-user';
 import { containerCount } from './fargate-container-count';
 import { oneEssential } from './fargate-essential';
 import { hostPortMatches } from './fargate-host-port';
-import { keySpelling } from './fargate-key-spelling';
+import { apiShape } from './fargate-api-shape';
 import { fargateLogDriver } from './fargate-log-driver';
 import { mountVolumesDefined } from './fargate-mount-volumes';
 import { fargateSize } from './fargate-size';
@@ -200,13 +200,15 @@ export const RULES: readonly RuleDefinition[] = [
     check: fargateLogDriver,
   },
   {
-    id: 'FARGATE.KEY_SPELLING',
-    title: 'Keys are spelt as ECS spells them',
+    id: 'FARGATE.API_SHAPE',
+    title: 'The task definition has the shape of the RegisterTaskDefinition input',
     severity: 'high',
     source: REGISTRATION,
-    explanation: 'ECS keys are case-sensitive and ECS ignores unknown keys: "readOnlyRootFilesystem": true leaves the root filesystem writable.',
-    remediation: 'Rename the key to the spelling the finding gives (readonlyRootFilesystem, logConfiguration, ...).',
-    check: keySpelling,
+    explanation:
+      'ECS keys are case-sensitive and ECS drops keys it does not know: "readOnlyRootFilesystem": true leaves the root filesystem writable, and a "memory_limit_mib" in a container definition limits nothing. A value of the wrong type, or outside its enum, makes registration fail. Task definition JSON is checked whole; Terraform container_definitions container by container.',
+    remediation:
+      'Rename a mis-spelt key to the spelling the finding gives, remove unknown keys, and write values with the type and values the finding lists (`ecs-datadog-readonly fix` renames mis-spelt keys and drops describe-task-definition keys).',
+    check: apiShape,
   },
   {
     id: 'DATADOG.API_KEY_SECRET',
