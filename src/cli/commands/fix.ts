@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { atomicWrite } from '../../compliance/fix/write';
 import { fixFile } from '../../compliance/fix/document';
 import { renderFixReport } from '../../compliance/fix/report';
+import { readInput } from '../../compliance/input';
 import { Errors } from '../../errors';
 import { CliIo } from '../output';
 
@@ -22,6 +23,7 @@ export function registerFix(program: Command, io: CliIo = new CliIo()): void {
     .action((file: string, opts: { apiKeySecretArn?: string; out?: string; addAgent?: boolean; format: string; json?: boolean }) => {
       const format = opts.json ? 'json' : opts.format;
       if (!(FIX_FORMATS as readonly string[]).includes(format)) throw Errors.unknownFormat(format, FIX_FORMATS);
+      readInput(file); // a regular file within the size limit: a FIFO or a device is refused, never read
       const result = fixFile(file, { apiKeySecretArn: opts.apiKeySecretArn, addAgent: opts.addAgent === true });
       if (opts.out !== undefined) atomicWrite(opts.out, result.text);
       else io.out(result.text);

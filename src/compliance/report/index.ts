@@ -1,13 +1,22 @@
 import type { CheckReport } from '../check';
-import { renderJson } from './json';
-import { renderSarif } from './sarif';
-import { renderTable } from './table';
+import { jsonStream, renderJson } from './json';
+import { renderSarif, sarifStream } from './sarif';
+import type { ReportStart, ReportStream, ReportStreamFactory } from './stream';
+import { renderTable, tableStream } from './table';
 
 export const REPORT_FORMATS = ['table', 'json', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const STREAMS: Readonly<Record<ReportFormat, ReportStreamFactory>> = { table: tableStream, json: jsonStream, sarif: sarifStream };
 
 export function renderReport(report: CheckReport, format: ReportFormat): string {
   return format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report) : renderTable(report);
 }
 
+/** A report in `format` written as the check goes (see `checkFiles`' `onSubject`). */
+export function reportStream(format: ReportFormat, write: (text: string) => void, start: ReportStart): ReportStream {
+  return STREAMS[format](write, start);
+}
+
 export { renderJson, renderSarif, renderTable };
+export type { ReportStart, ReportStream };

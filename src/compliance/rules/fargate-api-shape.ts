@@ -1,5 +1,5 @@
 import { containersOf, fromFindings } from '../access';
-import { validateContainerDefinitionShape, validateTaskDefinitionShape } from '../shape';
+import { ShapeIssue, validateContainerDefinitionShape, validateTaskDefinitionShape } from '../shape';
 import { Subject, Unevaluable } from '../subject';
 import type { RuleFinding, RuleResult } from '../types';
 
@@ -9,6 +9,15 @@ import type { RuleFinding, RuleResult } from '../types';
  * Task-level keys are checked in task definition JSON; in Terraform the provider checks its own attributes, so there
  * only the container definitions are.
  */
+/** A clearer message for a mistake with a known cause. */
+function hint(issue: ShapeIssue, container: string): string {
+  const [field, index, key] = issue.path.slice(-3);
+  if (issue.kind === 'unknown-key' && field === 'environment' && key === 'valueFrom') {
+    return `container "${container}" environment[${String(index)}] has valueFrom, which environment does not take: ECS drops it and the variable is unset. A secret ARN goes under secrets: {"name": ..., "valueFrom": "<ARN>"}`;
+  }
+  return issue.message;
+}
+
 export function apiShape(subject: Subject): RuleResult {
   const findings: RuleFinding[] = [];
   const containers = containersOf(subject);
@@ -23,7 +32,7 @@ export function apiShape(subject: Subject): RuleResult {
   } else if (!containers.ok) return containers.result;
   for (const c of containers.ok ? containers.list : []) {
     for (const issue of validateContainerDefinitionShape(c.def, subject.containerPath(c.index), `container "${c.name}"`)) {
-      findings.push({ message: issue.message, path: issue.path, container: c.name, containerIndex: c.index });
+      findings.push({ message: hint(issue, c.name), path: issue.path, container: c.name, containerIndex: c.index });
     }
   }
   return fromFindings(findings);

@@ -24,6 +24,7 @@ export const KNOWN_KEYS: { readonly container: readonly string[]; readonly task:
 };
 
 const fold = (key: string): string => key.toLowerCase().replace(/[_-]/g, '');
+const foldIndex = new WeakMap<readonly string[], Map<string, string>>();
 
 /** Keys of `obj` that are a known key spelt another way (`readOnlyRootFilesystem`, `log_configuration`). */
 export function miscasedKeys(
@@ -31,9 +32,15 @@ export function miscasedKeys(
   scope: keyof typeof KNOWN_KEYS | readonly string[],
 ): { key: string; expected: string }[] {
   const known: readonly string[] = typeof scope === 'string' ? KNOWN_KEYS[scope] : scope;
-  const byFold = new Map(known.map((k) => [fold(k), k]));
-  return Object.keys(obj).flatMap((key) => {
+  let byFold = foldIndex.get(known);
+  if (!byFold) {
+    byFold = new Map(known.map((k) => [fold(k), k]));
+    foldIndex.set(known, byFold);
+  }
+  const out: { key: string; expected: string }[] = [];
+  for (const key of Object.keys(obj)) {
     const expected = byFold.get(fold(key));
-    return expected !== undefined && expected !== key ? [{ key, expected }] : [];
-  });
+    if (expected !== undefined && expected !== key) out.push({ key, expected });
+  }
+  return out;
 }

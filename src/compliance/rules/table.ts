@@ -215,8 +215,8 @@ export const RULES: readonly RuleDefinition[] = [
     title: 'The Datadog API key comes from secrets',
     severity: 'high',
     source: DATADOG,
-    explanation: 'DD_API_KEY in plain environment is readable by anyone who can describe the task definition.',
-    remediation: 'Store the key in Secrets Manager or SSM Parameter Store and reference it under secrets: {"name": "DD_API_KEY", "valueFrom": "<ARN>"} (`ecs-datadog-readonly fix --api-key-secret-arn <ARN>`).',
+    explanation: 'DD_API_KEY in plain environment, or a Datadog key in log options (the FireLens datadog output\'s apikey), is readable by anyone who can describe the task definition. A secret ARN written as environment[].valueFrom is dropped by ECS, so the agent starts without a key.',
+    remediation: 'Store the key in Secrets Manager or SSM Parameter Store and reference it under secrets: {"name": "DD_API_KEY", "valueFrom": "<ARN>"} (`ecs-datadog-readonly fix --api-key-secret-arn <ARN>`); for FireLens, logConfiguration.secretOptions: [{"name": "apikey", "valueFrom": "<ARN>"}].',
     check: apiKeyInSecrets,
   },
   {
