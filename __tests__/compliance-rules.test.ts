@@ -13,6 +13,17 @@ function baseTask(): Json {
 }
 
 const containers = (td: Json): Json[] => td.containerDefinitions as Json[];
+
+/** Turns the base into the same task with logs to Datadog: init, agent, the FireLens router, api, worker. */
+function routeToDatadog(td: Json): void {
+  const routed = JSON.parse(JSON.stringify(taskDefinition(resolveConfig({ ...APP_CONFIG, logs: { destination: 'datadog' } })))) as Json;
+  td.containerDefinitions = routed.containerDefinitions;
+  td.volumes = routed.volumes;
+}
+const routed = (edit: (td: Json) => void = () => undefined) => (td: Json) => {
+  routeToDatadog(td);
+  edit(td);
+};
 const byName = (td: Json, name: string): Json => containers(td).find((c) => c.name === name)!;
 
 const SERVICE: SubjectService = {
@@ -217,7 +228,30 @@ const CASES: Record<string, { compliant: Case[]; nonCompliant: Case[] }> = {
       { edit: (td) => (byName(td, 'datadog-init').command = ['true']), container: 'datadog-init', path: '$.containerDefinitions[0].command' },
     ],
   },
+  'DATADOG.LOG_ROUTING': {
+    compliant: [
+      { edit: routed() },
+      // A key in the options (a plaintext key, another rule's finding) is still a path to Datadog.
+      { edit: routed((td) => { const log = byName(td, 'api').logConfiguration as Json; delete log.secretOptions; (log.options as Json).apikey = 'x'; }) },
+      { edit: routed((td) => (((byName(td, 'worker').logConfiguration as Json).options as Json).Name = 'Datadog')) },
+    ],
+    nonCompliant: [
+      { edit: routed((td) => (byName(td, 'api').logConfiguration = { logDriver: 'awslogs', options: {} })), container: 'api', path: '$.containerDefinitions[3].logConfiguration.logDriver' },
+      { edit: routed((td) => delete byName(td, 'worker').logConfiguration), container: 'worker', path: '$.containerDefinitions[4].logConfiguration' },
+      { edit: routed((td) => (((byName(td, 'api').logConfiguration as Json).options as Json).Name = 'cloudwatch_logs')), container: 'api', path: '$.containerDefinitions[3].logConfiguration.options.Name' },
+      { edit: routed((td) => delete (byName(td, 'worker').logConfiguration as Json).secretOptions), container: 'worker', path: '$.containerDefinitions[4].logConfiguration.secretOptions' },
+    ],
+  },
 };
+
+test('DATADOG.LOG_ROUTING does not apply without a FireLens router, and exempts the router and the Datadog containers', () => {
+  expect(ruleById('DATADOG.LOG_ROUTING')!.check(subjectFor({})).status).toBe('not-applicable');
+  const result = ruleById('DATADOG.LOG_ROUTING')!.check(subjectFor({ edit: routed() }));
+  expect(result.status).toBe('compliant');
+  const td = baseTask();
+  routeToDatadog(td);
+  expect(containers(td).map((c) => (c.logConfiguration as Json).logDriver)).toEqual(['awslogs', 'awslogs', 'awslogs', 'awsfirelens', 'awsfirelens']);
+});
 
 test('every rule of the table has compliance and noncompliance cases', () => {
   expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.id).sort());

@@ -1,3 +1,4 @@
+import { safeText } from '../../errors';
 import type { CheckReport } from '../check';
 import { jsonStream, renderJson } from './json';
 import { renderSarif, sarifStream } from './sarif';
@@ -9,13 +10,21 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const STREAMS: Readonly<Record<ReportFormat, ReportStreamFactory>> = { table: tableStream, json: jsonStream, sarif: sarifStream };
 
+/** The report in a format, made safe to print (no Datadog-key-shaped value, no control or bidi character). */
 export function renderReport(report: CheckReport, format: ReportFormat): string {
+  return safeText(reportText(report, format));
+}
+
+function reportText(report: CheckReport, format: ReportFormat): string {
   return format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report) : renderTable(report);
 }
 
-/** A report in `format` written as the check goes (see `checkFiles`' `onSubject`). */
+/**
+ * A report in `format` written as the check goes (see `checkFiles`' `onSubject`), each part made safe to print as
+ * `renderReport` makes the whole. Parts are whole subjects, so nothing safeText looks for is split between two.
+ */
 export function reportStream(format: ReportFormat, write: (text: string) => void, start: ReportStart): ReportStream {
-  return STREAMS[format](write, start);
+  return STREAMS[format]((text) => write(safeText(text)), start);
 }
 
 export { renderJson, renderSarif, renderTable };

@@ -2,6 +2,7 @@ export { RULES, RULE_IDS, ruleById } from './table';
 export { agentTmp, agentVolumes, RECOMMENDED_AGENT_PATHS, REQUIRED_AGENT_PATHS } from './datadog-agent-volumes';
 export { API_KEY_ENV, apiKeyInSecrets } from './datadog-api-key';
 export { initContainer } from './datadog-init-container';
+export { logRouting } from './datadog-log-routing';
 export { dependsOnExit, dependsOnHealthy, dependsOnTarget } from './depends-on';
 export { noPublicIp } from './ecs-2-public-ip';
 export { noHostPidMode } from './ecs-3-pid-mode';

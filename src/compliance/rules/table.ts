@@ -4,6 +4,7 @@ import type { RuleDefinition } from '../types';
 import { agentTmp, agentVolumes } from './datadog-agent-volumes';
 import { apiKeyInSecrets } from './datadog-api-key';
 import { initContainer } from './datadog-init-container';
+import { logRouting } from './datadog-log-routing';
 import { dependsOnExit, dependsOnHealthy, dependsOnTarget } from './depends-on';
 import { noPublicIp } from './ecs-2-public-ip';
 import { noHostPidMode } from './ecs-3-pid-mode';
@@ -245,6 +246,17 @@ export const RULES: readonly RuleDefinition[] = [
     explanation: 'An empty volume over /etc/datadog-agent hides the image\'s default configuration. An init container from the agent image copies it into the volume (cp -n), exits, and the agent starts after it with dependsOn SUCCESS.',
     remediation: 'Add a non-essential init container from the agent image with a read-only root that mounts the config volume and copies /etc/datadog-agent into it; make the agent depend on it with SUCCESS (`ecs-datadog-readonly fix`).',
     check: initContainer,
+  },
+  {
+    id: 'DATADOG.LOG_ROUTING',
+    title: 'With a FireLens log router, every application container logs through it to Datadog',
+    severity: 'medium',
+    source: "Datadog's Fargate log collection (FireLens)",
+    explanation:
+      'A task with a FireLens router sends logs to Datadog only from the containers that use it: a container that still logs with awslogs, or through FireLens to another output, or without an apikey, is missing from Datadog. The router and the Datadog Agent containers are exempt.',
+    remediation:
+      'Give the container logConfiguration {"logDriver": "awsfirelens", "options": {"Name": "datadog", "Host": "http-intake.logs.<site>", "TLS": "on", "provider": "ecs", "dd_service": "...", "dd_source": "..."}, "secretOptions": [{"name": "apikey", "valueFrom": "<API key secret ARN>"}]} (config: logs.destination datadog).',
+    check: logRouting,
   },
 ];
 
