@@ -260,3 +260,18 @@ describeWithTerraform('a real plan of the HCL module (offline provider stand-in)
     expect(exitCodeOf(report)).toBe(0);
   }, 300000);
 });
+
+describe('fix reads regular files only, too', () => {
+  test('a FIFO and a device: exit 2 at once, nothing read or written', async () => {
+    const fifo = path.join(tmp, 'in.json');
+    execFileSync('mkfifo', [fifo]);
+    for (const input of [fifo, '/dev/zero']) {
+      const start = Date.now();
+      const r = await runCli(['fix', input, '--out', path.join(tmp, 'out.json')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('not a regular file');
+      expect(Date.now() - start).toBeLessThan(2000);
+    }
+    expect(fs.existsSync(path.join(tmp, 'out.json'))).toBe(false);
+  });
+});
