@@ -11,6 +11,7 @@ import type { Json } from '../src/compliance/subject';
 import { AGENT_WRITABLE_PATHS, CONFIG_VOLUME, INIT_COPY_COMMAND, INIT_STAGING_PATH } from '../src/model/datadog';
 
 const ARN = 'arn:aws:ssm:eu-west-1:123456789012:parameter/datadog/api-key';
+const OPTIONS = { apiKeySecretArn: ARN, executionRoleArn: 'arn:aws:iam::123456789012:role/prop-execution' };
 const AWSLOGS = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/prop', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'x' } };
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -107,14 +108,14 @@ function applicationNames(td: Json): string[] {
 test('fix output passes check apart from ECS.20 on application containers, and a second fix changes nothing', () => {
   fc.assert(
     fc.property(taskDefinitions, (td) => {
-      const fixed = fixDocument(td, { apiKeySecretArn: ARN }, undefined, 'prop.json');
+      const fixed = fixDocument(td, OPTIONS, undefined, 'prop.json');
       const apps = applicationNames(fixed.document);
       const standing = unresolved(checkSubject(taskDefinitionSubject(fixed.document, 'prop.json')));
       for (const f of standing) {
         expect(f.ruleId).toBe('ECS.20');
         expect(apps.some((name) => f.message.includes(`"${name}"`))).toBe(true);
       }
-      const again = fixDocument(fixed.document, { apiKeySecretArn: ARN }, undefined, 'prop.json');
+      const again = fixDocument(fixed.document, OPTIONS, undefined, 'prop.json');
       expect(again.changes).toEqual([]);
       expect(again.text).toBe(fixed.text);
       // Keys fix does not own are kept.
