@@ -6,6 +6,7 @@
  */
 
 import * as fs from 'fs';
+import { objectsOf } from '../access';
 import { checkSubject, SubjectReport } from '../check';
 import { ComplianceErrors } from '../errors';
 import { detectKind, taskDefinitionSubject, terraformSubjects } from '../load';
@@ -74,7 +75,9 @@ export function fixDocument(doc: unknown, options: FixOptions = {}, indent = '  
   if (isContainerArray(copy)) {
     const nulls = dropNulls(copy);
     if (nulls > 0) changes.push({ description: `removed ${nulls} null value${nulls === 1 ? '' : 's'}` });
-    const td: Json = { containerDefinitions: copy, volumes: [] };
+    // The task around the array declares the volumes its containers mount already.
+    const mounted = (list: readonly Json[]) => [...new Set(list.flatMap((c) => objectsOf(c.mountPoints).map(({ item }) => item.sourceVolume)))];
+    const td: Json = { containerDefinitions: copy, volumes: mounted(copy).map((name) => ({ name })) };
     changes.push(...fixTaskDefinition(td, options, { taskLevel: false }));
     output = td.containerDefinitions;
     const wrapped = { containerDefinitions: td.containerDefinitions, volumes: td.volumes, requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' };

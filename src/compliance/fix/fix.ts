@@ -200,10 +200,12 @@ export function fixTaskDefinition(td: Json, options: FixOptions = {}, scope: Fix
 
   const volumes = arrayAt(td, 'volumes');
   const volumeNames = () => new Set(objectsOf(volumes).map(({ item }) => item.name));
+  const addedVolumes: string[] = [];
   const ensureVolume = (name: string) => {
     if (!volumeNames().has(name)) {
       volumes.push({ name });
-      note(undefined, `added task volume "${name}"`);
+      addedVolumes.push(name);
+      if (taskLevel) note(undefined, `added task volume "${name}"`);
     }
   };
 
@@ -298,8 +300,8 @@ export function fixTaskDefinition(td: Json, options: FixOptions = {}, scope: Fix
   if (needs.length > 0) throw FixErrors.cannotFix(needs);
   const cycle = findCycle(containers);
   if (cycle) throw FixErrors.dependencyCycle(cycle);
-  if (!taskLevel && volumes.length > 0) {
-    note(undefined, `the task definition must declare the volumes ${volumes.map((v) => `"${String((v as Json).name)}"`).join(', ')} (a container definitions array cannot)`);
+  if (!taskLevel && addedVolumes.length > 0) {
+    note(undefined, `the task definition must declare the volumes ${addedVolumes.map((v) => `"${v}"`).join(', ')} (a container definitions array cannot)`);
   }
   return changes;
 }
