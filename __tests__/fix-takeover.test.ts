@@ -11,6 +11,7 @@ import { detectIndent, fixDocument, fixFile } from '../src/compliance/fix/docume
 import { findCycle, FixOptions } from '../src/compliance/fix/fix';
 import { IMAGE_WRITABLE_PATHS, knownImage } from '../src/compliance/fix/writable-paths';
 import { taskDefinitionSubject, terraformSubjects } from '../src/compliance/load';
+import { validateContainerDefinitionShape, validateTaskDefinitionShape } from '../src/compliance/shape';
 import type { Json } from '../src/compliance/subject';
 import { UserError } from '../src/errors';
 import { AGENT_WRITABLE_PATHS, INIT_COPY_COMMAND } from '../src/model/datadog';
@@ -67,6 +68,19 @@ describe.each(CORPUS)('%s', (name) => {
     expect(findCycle(list)).toBeUndefined();
   });
 
+  test('the output matches the RegisterTaskDefinition shape table', () => {
+    const doc = fixed.document;
+    if (Array.isArray(doc)) {
+      for (const c of doc as unknown[]) expect(validateContainerDefinitionShape(c)).toEqual([]);
+    } else if (doc.resource !== undefined) {
+      for (const body of Object.values((doc.resource as Json).aws_ecs_task_definition as Record<string, Json>)) {
+        for (const c of JSON.parse(String(body.container_definitions)) as unknown[]) expect(validateContainerDefinitionShape(c)).toEqual([]);
+      }
+    } else {
+      expect(validateTaskDefinitionShape(doc)).toEqual([]);
+    }
+  });
+
   test('fixing the output again changes no byte', () => {
     const again = fixDocument(JSON.parse(fixed.text), FLAGS, detectIndent(fixed.text), name);
     expect(again.changes).toEqual([]);
@@ -97,6 +111,14 @@ describe('output registers as it stands', () => {
     expect(checkout).not.toHaveProperty('healthCheck');
     expect(checkout).not.toHaveProperty('user');
     expect(checkout.systemControls).toEqual([]);
+  });
+
+  test('a key RegisterTaskDefinition does not know is not dropped: fix refuses with its path', () => {
+    const doc = read('containers.json') as unknown as Json[];
+    doc[1].memory_limit_mib = 256;
+    const err = failure(() => fixDocument(doc, FLAGS, undefined, 'x.json'));
+    expect(err.exitCode).toBe(2);
+    expect(err.describe()).toMatch(/\$\[\d\]\.memory_limit_mib: container "datadog" has key "memory_limit_mib"/);
   });
 
   test('a bare container definitions array stays a bare array; the volumes it needs are reported', () => {

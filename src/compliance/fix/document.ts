@@ -9,8 +9,9 @@ import * as fs from 'fs';
 import { objectsOf } from '../access';
 import { checkSubject, SubjectReport } from '../check';
 import { ComplianceErrors } from '../errors';
-import { detectKind, taskDefinitionSubject, terraformSubjects } from '../load';
-import { isObject, Json } from '../subject';
+import { detectKind, isTerraformExpression, taskDefinitionSubject, terraformResources, terraformSubjects, unescapeTerraform } from '../load';
+import { DESCRIBE_ONLY_KEYS, ShapeIssue, validateContainerDefinitionShape, validateTaskDefinitionShape } from '../shape';
+import { formatPath, isObject, Json } from '../subject';
 import { dropNulls } from './edit';
 import { FixErrors } from './errors';
 import { FixChange, FixOptions, fixTaskDefinition } from './fix';
@@ -29,21 +30,6 @@ export { dropNulls };
 
 /** Largest input fix reads: far above any task definition (ECS allows 64 KiB) or Terraform JSON file. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
-
-/**
- * Keys of describe-task-definition output that RegisterTaskDefinition does not take: they describe a registered
- * revision (DescribeTaskDefinition response, TaskDefinition data type).
- */
-export const DESCRIBE_ONLY_KEYS: readonly string[] = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-];
 
 /** The indentation of a JSON text: the leading whitespace of its first indented line. @default two spaces */
 export function detectIndent(text: string): string {
@@ -99,8 +85,33 @@ export function fixDocument(doc: unknown, options: FixOptions = {}, indent = '  
       reports = [checkSubject(taskDefinitionSubject(td, source))];
     }
   }
+  assertRegistrable(output, kind(output));
   assertPassesCheck(reports, isContainerArray(output));
   return { document: output as Json, text: `${JSON.stringify(output, null, indent)}\n`, changes };
+}
+
+const kind = (output: unknown): 'containers' | 'terraform' | 'task' =>
+  isContainerArray(output) ? 'containers' : isObject(output) && output.resource !== undefined ? 'terraform' : 'task';
+
+/**
+ * What fix writes registers: the task definition (or every container of an array or a Terraform resource) matches the
+ * RegisterTaskDefinition shape table. A key it does not know, a wrong type or a value outside an enum stays the user's
+ * to fix; fix refuses rather than drop it.
+ */
+function assertRegistrable(output: unknown, as: 'containers' | 'terraform' | 'task'): void {
+  let issues: ShapeIssue[];
+  if (as === 'containers') issues = (output as Json[]).flatMap((c, i) => validateContainerDefinitionShape(c, [i], `container "${String(c.name)}"`));
+  else if (as === 'task') issues = validateTaskDefinitionShape(output);
+  else {
+    issues = terraformResources(output as Json)
+      .filter((r) => r.type === 'aws_ecs_task_definition' && typeof r.body.container_definitions === 'string' && !isTerraformExpression(r.body.container_definitions))
+      .flatMap((r) =>
+        (JSON.parse(unescapeTerraform(r.body.container_definitions as string)) as unknown[]).flatMap((c, i) =>
+          validateContainerDefinitionShape(c, [...r.path, 'container_definitions', i], `container ${i} of ${r.type}.${r.name}`),
+        ),
+      );
+  }
+  if (issues.length > 0) throw FixErrors.notRegistrable(issues.map((i) => ({ path: formatPath(i.path), message: i.message, ...(i.expected && { fix: `spell it "${i.expected}"` }) })));
 }
 
 /**

@@ -32,6 +32,12 @@ export const FixErrors = {
       `the fixed task definition would still fail check on ${problems.length} point${problems.length === 1 ? '' : 's'} that fix does not change; nothing was written. Fix them in the input and run fix again.`,
       problems,
     ),
+  /** The fixed output does not match the RegisterTaskDefinition shape; fix does not drop what it does not own. */
+  notRegistrable: (problems: readonly Problem[]) =>
+    new UserError(
+      `the fixed task definition would not register (RegisterTaskDefinition refuses or drops ${problems.length} value${problems.length === 1 ? '' : 's'}), and fix does not remove what it does not own; nothing was written. Fix them in the input and run fix again.`,
+      problems,
+    ),
   dependencyCycle: (cycle: readonly string[]) =>
     new UserError(`containers ${list(cycle)} wait for each other in a cycle (dependsOn ${cycle.join(' -> ')} -> ${cycle[0]}); ECS never starts such a task. Nothing was written.`, [
       { path: 'containerDefinitions[].dependsOn', message: 'a dependency cycle', fix: 'remove one of the dependsOn entries of the cycle and run fix again' },
