@@ -213,6 +213,14 @@ describe('agents by image, whatever their name or essential flag', () => {
   });
 });
 
+test('an existing agent keeps its site and gets the generator\'s other settings it lacks; DD_SITE is never defaulted', () => {
+  const noSite = byName(containers(fixFile(file('no-logs.json'), FLAGS).document), 'datadog-agent');
+  expect(envNames(noSite)).not.toContain('DD_SITE');
+  expect(envNames(noSite)).toEqual(expect.arrayContaining(['ECS_FARGATE', 'DD_APM_RECEIVER_SOCKET', 'DD_DOGSTATSD_SOCKET']));
+  const us5 = byName(fixFile(file('containers.json'), FLAGS).document as unknown as Json[], 'datadog');
+  expect((us5.environment as Json[]).filter((e) => e.name === 'DD_SITE')).toEqual([{ name: 'DD_SITE', value: 'us5.datadoghq.com' }]);
+});
+
 describe('start-up order that works', () => {
   const out = fixFile(file('agent-named-otherwise.json'), FLAGS).document;
   const list = containers(out);

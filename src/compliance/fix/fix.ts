@@ -60,6 +60,8 @@ const ACCEPT_ROOT = `${ACCEPT_LABEL_PREFIX}ECS.20`;
 /** Stands in for a flag that was not given; never written, since fix then throws. */
 const MISSING = 'arn:aws:secretsmanager:us-east-1:000000000000:secret:missing-flag';
 const KEY_SHAPED = /^[0-9a-fA-F]{32}$/;
+/** Agent variables fix never adds to an existing agent: where and what it reports is the user's choice. */
+const USER_OWNED_AGENT_ENV: readonly string[] = ['DD_SITE', 'DD_ENV', 'DD_TAGS', 'DD_APM_ENABLED'];
 const CWS_IMAGE = /(^|\/)datadog\/cws-instrumentation([:@]|$)/;
 
 /** A config for the model's builders, carrying what the builders read here. */
@@ -157,6 +159,8 @@ export function fixTaskDefinition(td: Json, options: FixOptions = {}, scope: Fix
   const family = isObject(td.runtimePlatform) ? td.runtimePlatform.operatingSystemFamily : undefined;
   if (typeof family === 'string' && family.startsWith('WINDOWS')) throw FixErrors.windows(family);
   const containers = td.containerDefinitions as Json[];
+  // A container array is assumed to run on Fargate (this tool's target); a task definition says so itself.
+  const fargate = !taskLevel || (Array.isArray(td.requiresCompatibilities) && td.requiresCompatibilities.includes('FARGATE'));
   const changes: FixChange[] = [];
   const note: Note = (def, description) => changes.push({ ...(def && { container: containerName(def) }), description });
   const needs: Problem[] = [];
@@ -217,7 +221,7 @@ export function fixTaskDefinition(td: Json, options: FixOptions = {}, scope: Fix
   const { agent, feeders, helpers, applications } = roles;
   let init = roles.init;
   if (agent) {
-    init = wireAgent(containers, agent, init, feeders, note);
+    init = wireAgent(containers, agent, init, feeders, fargate, note);
   }
 
   // Somewhere to write: /tmp and the well-known paths for every user container fix made read-only, plus --writable.
@@ -281,7 +285,6 @@ export function fixTaskDefinition(td: Json, options: FixOptions = {}, scope: Fix
 
   // Execution role: ECS refuses a task that reads secrets (or, on Fargate, logs with awslogs) without one.
   if (taskLevel && (td.executionRoleArn === undefined || td.executionRoleArn === '')) {
-    const fargate = Array.isArray(td.requiresCompatibilities) && td.requiresCompatibilities.includes('FARGATE');
     const users = containers.filter((c) => usesSecrets(c) || (fargate && logsToAwslogs(c)));
     if (users.length > 0) {
       if (options.executionRoleArn === undefined) {
@@ -328,13 +331,17 @@ function wireAgent(
   agent: Json,
   found: Json | undefined,
   feeders: readonly Json[],
+  fargate: boolean,
   note: Note,
 ): Json {
   const image = typeof agent.image === 'string' ? agent.image : DEFAULT_AGENT_IMAGE;
   const mountedVolume = (path: string) => writableMount(agent, path)?.sourceVolume;
   const env = arrayAt(agent, 'environment');
-  const socketEnv = agentEnvironment(builderConfig(image));
-  for (const name of ['DD_APM_RECEIVER_SOCKET', 'DD_DOGSTATSD_SOCKET']) addEnv(agent, env, name, socketEnv[name], note);
+  // The generator's agent environment, but what says where and what the agent reports (site, env, tags, APM): that is the user's.
+  for (const [name, value] of Object.entries(agentEnvironment(builderConfig(image)))) {
+    if (USER_OWNED_AGENT_ENV.includes(name) || (name === 'ECS_FARGATE' && !fargate)) continue;
+    addEnv(agent, env, name, value, note);
+  }
   if (!isObject(agent.healthCheck)) {
     agent.healthCheck = { ...AGENT_HEALTH_CHECK, command: [...AGENT_HEALTH_CHECK.command] };
     note(agent, `health check added (${AGENT_HEALTH_CHECK.command.join(' ')})`);
