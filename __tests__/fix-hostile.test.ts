@@ -83,6 +83,30 @@ describe('--out writes only a regular file or a new path', () => {
   });
 });
 
+describe('flags on the command line', () => {
+  test('--writable is repeatable; a value without CONTAINER: is exit 2', async () => {
+    const r = await runCli(['fix', FIXTURE, ...FLAGS, '--writable', 'web:/srv/cache', '--writable', 'datadog:/var/lib/extra']);
+    expect(r.code).toBe(0);
+    const [web, , agent] = JSON.parse(r.stdout) as { mountPoints: { containerPath: string }[] }[];
+    expect(web.mountPoints.map((m) => m.containerPath)).toContain('/srv/cache');
+    expect(agent.mountPoints.map((m) => m.containerPath)).toContain('/var/lib/extra');
+    expect(r.stderr).toContain('made writable: /srv/cache (--writable)');
+    expectUserError(await runCli(['fix', FIXTURE, ...FLAGS, '--writable', '/srv/cache']), /CONTAINER:PATH/);
+  });
+
+  test('--add-agent with a site that is not a Datadog site is exit 2 with the allowed sites', async () => {
+    const r = await runCli(['fix', FIXTURE, ...FLAGS, '--add-agent', '--site', 'datadog.com', '--env', 'prod']);
+    expectUserError(r, /--site: must be a Datadog site such as datadoghq.com/);
+  });
+
+  test('--json: the missing flags as problems in one JSON document', async () => {
+    const r = await runCli(['fix', path.join(__dirname, 'fixtures', 'fix', 'no-logs.json'), '--json']);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout) as { error: { problems: { path: string }[] } };
+    expect(doc.error.problems.map((p) => p.path)).toEqual(['--api-key-secret-arn', '--log-group', '--region', '--execution-role-arn']);
+  });
+});
+
 describe('values fix does not own are refused with their path, not rewritten', () => {
   const withValue = (raw: string) => {
     const text = fs.readFileSync(FIXTURE, 'utf8').replace('"containerPort": 80', `"containerPort": ${raw}`);

@@ -150,6 +150,17 @@ describe('what fix cannot infer is a flag, all named at once, nothing written', 
     expect(err.describe()).not.toContain(KEY);
   });
 
+  test.each([
+    [['--api-key-secret-arn'], { executionRoleArn: ROLE, logGroup: '/ecs/x', region: 'eu-west-1' }],
+    [['--execution-role-arn'], { apiKeySecretArn: ARN, logGroup: '/ecs/x', region: 'eu-west-1' }],
+    [['--region'], { apiKeySecretArn: ARN, executionRoleArn: ROLE, logGroup: '/ecs/x' }],
+    [['--log-group', '--region'], { apiKeySecretArn: ARN, executionRoleArn: ROLE }],
+    [['--api-key-secret-arn', '--execution-role-arn', '--log-group'], { region: 'eu-west-1' }],
+  ])('missing %j: exactly those are named', (missing, options: FixOptions) => {
+    const err = failure(() => fixFile(file('no-logs.json'), options));
+    expect(err.problems.map((p) => p.path).sort()).toEqual([...missing].sort());
+  });
+
   test('--add-agent without --api-key-secret-arn, --site and --env names all three', () => {
     const doc = read('agent-named-otherwise.json');
     doc.containerDefinitions = containers(doc).filter((c) => c.name === 'orders');
