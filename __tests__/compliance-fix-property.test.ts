@@ -244,3 +244,43 @@ test('on task definitions as users have them, fix either writes what passes chec
   );
   expect(written).toBeGreaterThan(150);
 });
+
+test('on arbitrary JSON shaped like a task definition, fix never fails with anything but a UserError', () => {
+  const loose = fc.jsonValue({ maxDepth: 2 });
+  const anyContainer = fc.record(
+    {
+      name: fc.oneof(fc.constantFrom('datadog-agent', 'datadog-init', 'app', 'config-init'), loose),
+      image: fc.oneof(fc.constantFrom('public.ecr.aws/datadog/agent:7', 'nginx:1', 'busybox'), loose),
+      essential: fc.oneof(fc.boolean(), loose),
+      environment: fc.oneof(fc.array(fc.record({ name: fc.oneof(fc.constantFrom('DD_API_KEY', 'AWS_ACCESS_KEY_ID', 'X'), loose), value: loose, valueFrom: loose }, { requiredKeys: [] })), loose),
+      mountPoints: fc.oneof(
+        fc.array(fc.record({ sourceVolume: fc.oneof(fc.constantFrom('datadog-config', 'v'), loose), containerPath: fc.oneof(fc.constantFrom('/etc/datadog-agent', '/var/run/datadog', '/tmp', '/'), loose), readOnly: loose }, { requiredKeys: [] })),
+        loose,
+      ),
+      dependsOn: fc.oneof(fc.array(fc.record({ containerName: fc.oneof(fc.constantFrom('datadog-agent', 'datadog-init', 'app'), loose), condition: loose }, { requiredKeys: [] })), loose),
+      logConfiguration: fc.oneof(fc.record({ logDriver: fc.oneof(fc.constantFrom('awslogs', 'awsfirelens'), loose), options: loose }, { requiredKeys: [] }), loose),
+      command: loose,
+      entryPoint: loose,
+      healthCheck: loose,
+      firelensConfiguration: loose,
+      readonlyRootFilesystem: loose,
+    },
+    { requiredKeys: [] },
+  );
+  const anyTask = fc.record({
+    containerDefinitions: fc.oneof(fc.array(anyContainer, { maxLength: 4 }), fc.jsonValue({ maxDepth: 2 })),
+    volumes: fc.jsonValue({ maxDepth: 2 }),
+    requiresCompatibilities: fc.constantFrom<unknown>(['FARGATE'], 'FARGATE', null, undefined),
+  });
+  fc.assert(
+    fc.property(anyTask, fc.boolean(), (td, asArray) => {
+      const input = asArray ? td.containerDefinitions : td;
+      try {
+        fixDocument(input, FULL_OPTIONS, undefined, 'any.json');
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+      }
+    }),
+    { numRuns: 500, seed: 20261202 },
+  );
+});

@@ -158,3 +158,11 @@ describe('no user condition is exit 3', () => {
     expectUserError(await runCli(['fix', dir, ...FLAGS]), /directory/);
   });
 });
+
+test('a value of the wrong type is refused with its path in the input, before anything is fixed', async () => {
+  const file = path.join(dir, 'types.json');
+  const doc = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>[];
+  doc[1].mountPoints = [{ sourceVolume: 7, containerPath: '/var/run/datadog' }];
+  fs.writeFileSync(file, JSON.stringify(doc));
+  expectUserError(await runCli(['fix', file, ...FLAGS]), /\$\[1\]\.mountPoints\[0\]\.sourceVolume/);
+});

@@ -13,6 +13,7 @@ import { detectKind, isTerraformExpression, taskDefinitionSubject, terraformReso
 import { DESCRIBE_ONLY_KEYS, ShapeIssue, validateContainerDefinitionShape, validateTaskDefinitionShape } from '../shape';
 import { formatPath, isObject, Json } from '../subject';
 import { dropNulls } from './edit';
+import { assertTypes } from './input-types';
 import { FixErrors } from './errors';
 import { FixChange, FixOptions, fixTaskDefinition } from './fix';
 import { assertFaithfulJson, decodeUtf8 } from './strict-json';
@@ -61,6 +62,7 @@ export function fixDocument(doc: unknown, options: FixOptions = {}, indent = '  
   if (isContainerArray(copy)) {
     const nulls = dropNulls(copy);
     if (nulls > 0) changes.push({ description: `removed ${nulls} null value${nulls === 1 ? '' : 's'}` });
+    assertTypes(copy.flatMap((c, i) => validateContainerDefinitionShape(c, [i], `container ${i}`)));
     // The task around the array declares the volumes its containers mount already.
     const mounted = (list: readonly Json[]) => [...new Set(list.flatMap((c) => objectsOf(c.mountPoints).map(({ item }) => item.sourceVolume)))];
     const td: Json = { containerDefinitions: copy, volumes: mounted(copy).map((name) => ({ name })) };
@@ -80,6 +82,7 @@ export function fixDocument(doc: unknown, options: FixOptions = {}, indent = '  
       const td = registrable(json, kind === 'describe-task-definition', changes);
       const nulls = dropNulls(td);
       if (nulls > 0) changes.push({ description: `removed ${nulls} null value${nulls === 1 ? '' : 's'}` });
+      assertTypes(validateTaskDefinitionShape(td, {}, kind === 'describe-task-definition' ? ['taskDefinition'] : []));
       changes.push(...fixTaskDefinition(td, options));
       output = td;
       reports = [checkSubject(taskDefinitionSubject(td, source))];

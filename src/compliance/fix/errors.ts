@@ -38,6 +38,9 @@ export const FixErrors = {
       `the fixed task definition would not register (RegisterTaskDefinition refuses or drops ${problems.length} value${problems.length === 1 ? '' : 's'}), and fix does not remove what it does not own; nothing was written. Fix them in the input and run fix again.`,
       problems,
     ),
+  /** Input values ECS would refuse (wrong type, not in an enum, a required key missing). */
+  badInput: (problems: readonly Problem[]) =>
+    new UserError(`the task definition has ${problems.length} value${problems.length === 1 ? '' : 's'} RegisterTaskDefinition refuses; fix cannot rewrite it; nothing was written.`, problems),
   dependencyCycle: (cycle: readonly string[]) =>
     new UserError(`containers ${list(cycle)} wait for each other in a cycle (dependsOn ${cycle.join(' -> ')} -> ${cycle[0]}); ECS never starts such a task. Nothing was written.`, [
       { path: 'containerDefinitions[].dependsOn', message: 'a dependency cycle', fix: 'remove one of the dependsOn entries of the cycle and run fix again' },

@@ -2,6 +2,8 @@
 
 import { isTerraformExpression, terraformResources, unescapeTerraform } from '../load';
 import { isObject, Json } from '../subject';
+import { validateContainerDefinitionShape } from '../shape';
+import { assertTypes } from './input-types';
 import { dropNulls } from './edit';
 import { FixErrors } from './errors';
 import { FixChange, FixOptions, fixTaskDefinition } from './fix';
@@ -30,6 +32,8 @@ export function fixTerraformDocument(doc: Json, options: FixOptions): FixChange[
       throw FixErrors.terraformExpression(address, `not valid JSON: ${(err as Error).message}`);
     }
     const nulls = dropNulls(containers);
+    if (!Array.isArray(containers)) throw FixErrors.terraformExpression(address, 'container_definitions is not a JSON list of containers');
+    assertTypes(containers.flatMap((c, i) => validateContainerDefinitionShape(c, [...task.path, 'container_definitions', i], `container ${i} of ${address}`)));
     const blocks: Json[] = Array.isArray(task.body.volume) ? task.body.volume.filter(isObject) : isObject(task.body.volume) ? [task.body.volume] : [];
     const td: Json = {
       containerDefinitions: containers,
