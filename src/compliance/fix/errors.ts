@@ -1,11 +1,11 @@
 /** Why `fix` cannot go on without more information; each says what to pass. Exit 2, nothing written. */
 
 import { API_KEY_SECRET_ARN, DATADOG_API_KEY_LIKE } from '../../config/constraints';
-import { Problem, UserError } from '../../errors';
+import { KEY_HIDDEN, Problem, UserError } from '../../errors';
 
 /** A flag value for a message, unless it looks like a Datadog API key (then it is never shown). */
 export function shown(value: string): string {
-  return DATADOG_API_KEY_LIKE.test(value) ? '(a value that looks like a Datadog API key, not shown)' : JSON.stringify(value);
+  return DATADOG_API_KEY_LIKE.test(value) ? KEY_HIDDEN : JSON.stringify(value);
 }
 
 const list = (names: readonly string[]) => names.map((c) => `"${c}"`).join(', ');
