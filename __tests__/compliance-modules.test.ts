@@ -14,7 +14,8 @@ import { moduleSpec } from '../src/module/spec';
 import { moduleVariableValues } from '../src/module/variables';
 import { CDKTF_MODULE_FILE, renderCdktfModule } from '../src/render/cdktf';
 import { renderHclModule } from '../src/render/hcl';
-import { DeployableStack } from '../modules/deployable-stack';
+import { DeployableStack } from '../modules/cdktf';
+import { withSubnets } from './support/cdktf-json';
 import { APP_CONFIG, CONFIGS } from './support/configs';
 import { applyConfiguration, cleanup, describeWithTerraform, escapeTemplate, tempDir } from './support/terraform';
 
@@ -28,7 +29,7 @@ function unexpected(reports: ReturnType<typeof checkTerraformJson>, config: Reso
 
 describe('the CDKTF deployable stack passes check', () => {
   test.each(Object.entries(CONFIGS))('%s', (_label, config) => {
-    const text = Testing.synth(new DeployableStack(Testing.app(), config.name, { config }), true);
+    const text = Testing.synth(new DeployableStack(Testing.app(), config.name, { config: withSubnets(config) }), true);
     const reports = checkTerraformJson(JSON.parse(text), { source: 'cdk.tf.json', text });
     expect(reports).toHaveLength(1);
     expect(unexpected(reports, config)).toEqual([]);

@@ -97,6 +97,21 @@ export const Errors = {
     new UserError(`${file}: is ${bytes} bytes; a config is at most ${limit} bytes. Pass the YAML or JSON config file, not a generated or binary file.`),
   configNotText: (file: string) =>
     new UserError(`${file}: is not a text file (it holds NUL bytes). Pass the YAML or JSON config file.`),
+  /** Thrown from a construct: the message itself lists the problems, since a construct error is shown as a stack trace. */
+  invalidProps: (construct: string, problems: readonly Problem[]) =>
+    new UserError(new UserError(`${construct}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the props.`, problems).describe()),
+  subnetsRequired: (source: string) =>
+    new UserError(`${source}: the deployable stack needs subnets, nothing was written.`, [
+      {
+        path: 'network.subnetIds',
+        message: 'is empty: an awsvpc service without subnets plans but cannot be created',
+        fix: 'list the subnets of the service, e.g. network: { subnetIds: [subnet-0123456789abcdef0] }, or use generate --format hcl, whose subnet_ids variable is set at deploy time',
+      },
+    ]),
+  frameworkMissing: (what: string, missing: readonly string[], install: string) =>
+    new UserError(
+      `${what} needs the CDKTF packages, which are optional peer dependencies and not installed (missing: ${missing.join(', ')}). Nothing was written. Install them with:\n  ${install}`,
+    ),
   configNotRegularFile: (file: string, kind: string) =>
     new UserError(`${file}: is ${kind}, not a regular file; a config is read only from a regular file (at most 1 MiB). Save the config to a file and pass that.`),
   configNotUtf8: (file: string, what: string) =>

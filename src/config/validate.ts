@@ -20,6 +20,7 @@ import {
   type PatternConstraint,
 } from './constraints';
 import { configJsonSchema, PATTERN_CONSTRAINTS, type JsonSchema } from './schema';
+import { scanTokens, TOKEN_PATHS_TEXT, type TokenPredicate } from './tokens';
 
 /** A path into the config: keys and list indexes. */
 export type ConfigPath = readonly (string | number)[];
@@ -72,8 +73,30 @@ function schemaValidator(): ValidateFunction {
   return compiled;
 }
 
+export interface ValidateOptions {
+  /**
+   * Recognises framework tokens (construct props): they are accepted where a value can come from another resource
+   * (`TOKEN_SLOTS`) and refused elsewhere. @default none (a config file holds no tokens; every string is literal text)
+   */
+  readonly isToken?: TokenPredicate;
+}
+
 /** Every problem of a parsed config, all at once, sorted by path. An empty list means valid. */
-export function validateConfig(raw: unknown): ConfigProblem[] {
+export function validateConfig(input: unknown, options: ValidateOptions = {}): ConfigProblem[] {
+  if (options.isToken === undefined) return validateLiteralConfig(input);
+  const scan = scanTokens(input, options.isToken);
+  const misplaced = scan.misplaced.map(({ at, listToken }) =>
+    problem(
+      at,
+      `is a ${listToken ? 'list ' : ''}token (a reference to another resource), but this key takes a literal value; tokens are accepted only at ${TOKEN_PATHS_TEXT}`,
+      'write the value itself here',
+    ),
+  );
+  const misplacedPaths = new Set(misplaced.map((p) => p.path));
+  return [...misplaced, ...validateLiteralConfig(scan.standIn).filter((p) => !misplacedPaths.has(p.path))];
+}
+
+function validateLiteralConfig(raw: unknown): ConfigProblem[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return [
       {

@@ -48,9 +48,10 @@ export function ecsTasksTrustPolicy(): PolicyDocument {
 export function secretArns(config: ResolvedConfig): { secretsManager: string[]; ssm: string[] } {
   const all = [config.datadog.apiKeySecretArn, ...config.containers.flatMap((c) => Object.values(c.secrets))];
   const unique = [...new Set(all)].sort(compareCodePoints);
+  // A literal ARN names its service; a reference (a construct token Terraform resolves) may be either, so both.
   return {
-    secretsManager: unique.filter((arn) => arnParts(arn).service === 'secretsmanager'),
-    ssm: unique.filter((arn) => arnParts(arn).service === 'ssm'),
+    secretsManager: unique.filter((arn) => arnParts(arn).service !== 'ssm'),
+    ssm: unique.filter((arn) => arnParts(arn).service !== 'secretsmanager'),
   };
 }
 
