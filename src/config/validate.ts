@@ -7,6 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Problem } from '../errors';
 import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, ECS_EXEC_WRITABLE_PATHS, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
+import { compareCodePoints } from '../model/order';
 import { writableVolumeName } from '../model/task-definition';
 import {
   DATADOG_API_KEY_LIKE,
@@ -537,7 +538,7 @@ function findCycle(edges: ReadonlyMap<string, readonly string[]>): string[] | un
     state.set(n, 'done');
     return undefined;
   };
-  for (const n of [...edges.keys()].sort()) {
+  for (const n of [...edges.keys()].sort(compareCodePoints)) {
     const found = visit(n);
     if (found) return found;
   }
