@@ -63,6 +63,8 @@ export class DatadogReadonlyServiceCore extends Construct {
   protected readonly framework: Framework;
   protected readonly text: TerraformText;
   protected readonly references: References;
+  /** Stands for the provider's region in the config when `region` is not given; only the construct can write it. */
+  private readonly regionPlaceholder: string;
 
   constructor(scope: Construct, id: string, props: DatadogReadonlyServiceProps, framework: Framework, options: DatadogReadonlyServiceOptions = {}) {
     super(scope, id);
@@ -71,6 +73,7 @@ export class DatadogReadonlyServiceCore extends Construct {
     this.text = new TerraformText(framework, detect);
     const regionPlaceholder = `ecs-datadog-readonly-region-${randomUUID()}`;
     this.config = validatedConfig(this.node.path, props, detect ? framework.isUnresolved : undefined, regionPlaceholder);
+    this.regionPlaceholder = regionPlaceholder;
 
     const lookups = this.addLookups();
     this.references = new Map([
@@ -159,8 +162,9 @@ export class DatadogReadonlyServiceCore extends Construct {
     const td = this.model.taskDefinition;
     return new this.framework.aws.EcsTaskDefinition(this, 'task-definition', {
       family: this.text.literal(td.family),
-      // Literal JSON, readable in the synthesised .tf.json; the region and the props' tokens are references.
-      containerDefinitions: this.text.withReferences(JSON.stringify(td.containerDefinitions), this.references),
+      // Literal JSON, readable in the synthesised .tf.json; the default region and the props' tokens are references.
+      // User text here may look like a model reference (`${aws_iam_role.execution.arn}`): only the placeholder counts.
+      containerDefinitions: this.text.withReferences(JSON.stringify(td.containerDefinitions), new Map([[this.regionPlaceholder, this.references.get(this.regionPlaceholder) as string]])),
       cpu: td.cpu,
       memory: td.memory,
       networkMode: td.networkMode,
