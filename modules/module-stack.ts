@@ -94,6 +94,9 @@ function addResource(stack: TerraformStack, spec: ResourceSpec): void {
   }
   element.overrideLogicalId(spec.name);
   if (spec.count) element.addOverride('count', interpolate(spec.count.expr));
+  if (spec.forEach) element.addOverride('for_each', interpolate(spec.forEach.expr));
+  if (spec.lifecycle?.createBeforeDestroy) element.addOverride('lifecycle.create_before_destroy', true);
+  if (spec.lifecycle?.ignoreChanges?.length) element.addOverride('lifecycle.ignore_changes', [...spec.lifecycle.ignoreChanges]);
   if (spec.dependsOn && spec.dependsOn.length > 0) element.addOverride('depends_on', [...spec.dependsOn]);
   const body = blockBody(spec.attributes, spec.blocks ?? []);
   for (const [key, value] of Object.entries(body)) element.addOverride(key, value);

@@ -170,7 +170,8 @@ export function applicationContainer(config: ResolvedConfig, c: ResolvedContaine
         interval: c.healthCheck.intervalSeconds,
         timeout: c.healthCheck.timeoutSeconds,
         retries: c.healthCheck.retries,
-        startPeriod: c.healthCheck.startPeriodSeconds,
+        // ECS returns no startPeriod when it is off; writing 0 would differ from what the provider reads back.
+        ...(c.healthCheck.startPeriodSeconds > 0 && { startPeriod: c.healthCheck.startPeriodSeconds }),
       },
     }),
     logConfiguration: awslogs(config, c.name),
@@ -191,7 +192,8 @@ export function taskVolumes(config: ResolvedConfig): Volume[] {
 
 /**
  * The task definition in RegisterTaskDefinition form. Role ARNs name the roles the Terraform creates
- * (`<name>-execution`, `<name>-task`) in the account and partition of the API key secret.
+ * (`<name>-<region>-execution`, `<name>-<region>-task`, under `iam.path`) in the account and partition of the API key
+ * secret, or the roles brought with `iam.executionRoleArn` / `iam.taskRoleArn`.
  */
 export function taskDefinition(config: ResolvedConfig): TaskDefinition {
   const n = names(config);
@@ -207,6 +209,7 @@ export function taskDefinition(config: ResolvedConfig): TaskDefinition {
     runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: config.cpuArchitecture },
     containerDefinitions: containerDefinitions(config),
     volumes: taskVolumes(config),
+    ...(config.ephemeralStorageGiB !== undefined && { ephemeralStorage: { sizeInGiB: config.ephemeralStorageGiB } }),
     ...(tagKeys.length > 0 && { tags: tagKeys.map((key) => ({ key, value: config.tags[key] })) }),
   };
 }

@@ -39,6 +39,7 @@ import {
 import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, ECS_EXEC_WRITABLE_PATHS, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
 import { hclList, hclString } from './hcl';
 import { writablePathsExpr, writableVolumeNameExpr } from './locals';
+import { SERVICE_VALIDATION_RULES } from './service-validations';
 import type { Validation } from './types';
 
 /** One validation rule of one variable. */
@@ -126,8 +127,8 @@ function noApiKey(variable: string): ValidationRule {
   return rule(`${variable}-api-key`, variable, `!${looksLikeApiKey(`jsonencode(var.${variable})`)}`, API_KEY_MESSAGE);
 }
 
-/** Every validation rule of the module, in variable order. */
-export const VALIDATION_RULES: readonly ValidationRule[] = [
+/** Every validation rule of the module: the core ones, then those of the service features. */
+const CORE_VALIDATION_RULES: readonly ValidationRule[] = [
   pattern('name-pattern', 'name', SERVICE_NAME, re(SERVICE_NAME, 'var.name')),
   rule(
     'cpu-fargate-size',
@@ -294,6 +295,8 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   pattern('secrets-kms-key-arns', 'secrets_kms_key_arns', KMS_KEY_ARN, `alltrue([for k in var.secrets_kms_key_arns : ${re(KMS_KEY_ARN, 'k')}])`, true),
   pattern('log-kms-key-arn', 'log_kms_key_arn', KMS_KEY_ARN, optional('var.log_kms_key_arn', re(KMS_KEY_ARN, 'var.log_kms_key_arn'))),
 ];
+
+export const VALIDATION_RULES: readonly ValidationRule[] = [...CORE_VALIDATION_RULES, ...SERVICE_VALIDATION_RULES];
 
 /** The validation blocks of one variable. */
 export function validationsOf(variable: string): Validation[] {

@@ -12,6 +12,7 @@ import {
 } from '../config/constraints';
 import { imageTag, resolveConfig, resolveContainer } from '../config/defaults';
 import type { ResolvedConfig, ResolvedContainer } from '../config/types';
+import { applyServiceVariables, SERVICE_VARIABLE_SHAPES, serviceVariableValues } from './service-variables';
 import type { Value, VariableSpec } from './types';
 import { validationsOf } from './validations';
 
@@ -139,6 +140,7 @@ export function moduleVariableValues(config: ResolvedConfig): Record<string, Val
     log_retention_in_days: config.logs.retentionInDays,
     log_kms_key_arn: config.logs.kmsKeyArn ?? null,
     enable_execute_command: config.service.enableExecuteCommand,
+    ...serviceVariableValues(config),
   };
 }
 
@@ -151,7 +153,7 @@ interface VariableShape {
 }
 
 const SHAPES: readonly VariableShape[] = [
-  { name: 'name', type: 'string', description: 'Name of the task family, service and cluster; prefixes the IAM roles (<name>-execution, <name>-task) and names the log group /ecs/<name>.' },
+  { name: 'name', type: 'string', description: 'Name of the task family, service and cluster; prefixes the IAM roles (<name>-<region>-execution, <name>-<region>-task: IAM names are unique per account across regions) and names the log group /ecs/<name>.' },
   { name: 'cpu', type: 'number', description: `Task CPU units, a Fargate size: ${FARGATE_CPU_VALUES.join(', ')}.` },
   {
     name: 'memory',
@@ -164,7 +166,7 @@ const SHAPES: readonly VariableShape[] = [
     name: 'datadog',
     type: DATADOG_TYPE,
     description:
-      'Datadog Agent sidecar: site, api_key_secret_arn (Secrets Manager secret or SSM parameter ARN holding the API key, never the key itself), agent image (also used by the init container), env (DD_ENV), tags (DD_TAGS), apm_enabled, and the agent container cpu and memory.',
+      'Datadog Agent sidecar. Required, with no default: api_key_secret_arn, the Secrets Manager secret or SSM parameter ARN holding the API key (never the key itself; the execution role may read exactly this ARN). Optional: site, agent image (also used by the init container), env (DD_ENV), tags (DD_TAGS), apm_enabled, and the agent container cpu and memory.',
   },
   {
     name: 'containers',
@@ -177,10 +179,10 @@ const SHAPES: readonly VariableShape[] = [
     type: 'list(string)',
     description: 'Customer managed KMS keys that encrypt the API key secret or the containers\' secrets; the execution role may decrypt with exactly these (secrets under AWS managed keys need none).',
   },
-  { name: 'subnet_ids', type: 'list(string)', description: 'Subnets of the service tasks (awsvpc).' },
+  { name: 'subnet_ids', type: 'list(string)', description: 'Subnets of the service tasks (awsvpc); at least one.' },
   { name: 'security_group_ids', type: 'list(string)', description: 'Security groups of the service tasks.' },
   { name: 'assign_public_ip', type: 'bool', description: 'Give tasks a public IP (Security Hub ECS.2 fails when true).' },
-  { name: 'desired_count', type: 'number', description: 'Number of tasks the service keeps running.' },
+  { name: 'desired_count', type: 'number', description: 'Number of tasks the service starts with. Later changes are ignored (lifecycle ignore_changes), so autoscaling or an operator owns the count.' },
   { name: 'existing_cluster_arn', type: 'string', description: 'Run the service in this existing ECS cluster; null creates a cluster named after the service.', nullable: true },
   {
     name: 'container_insights',
@@ -194,6 +196,7 @@ const SHAPES: readonly VariableShape[] = [
   },
   { name: 'log_kms_key_arn', type: 'string', description: 'KMS key ARN that encrypts the log group; null uses CloudWatch-managed encryption.', nullable: true },
   { name: 'enable_execute_command', type: 'bool', description: 'ECS Exec. When on, every application container gets the SSM agent\'s paths (/managed-agents, /var/lib/amazon/ssm, /var/log/amazon/ssm) as writable task volumes, and the task role the SSM message channels.' },
+  ...SERVICE_VARIABLE_SHAPES,
 ];
 
 /** The variable names, in declaration order. */
@@ -205,8 +208,9 @@ export function moduleVariables(config: ResolvedConfig): VariableSpec[] {
     name: s.name,
     type: s.type,
     description: s.description,
-    // A service needs subnets: without any in the config, the caller must pass them.
-    ...(!(s.name === 'subnet_ids' && config.network.subnetIds.length === 0) && { default: values[s.name] }),
+    // A service needs subnets: without any in the config, the caller must pass them. The API key secret is always
+    // the caller's: a default would plan and apply cleanly, and every task would then fail to start.
+    ...(!(s.name === 'subnet_ids' && config.network.subnetIds.length === 0) && s.name !== 'datadog' && { default: values[s.name] }),
     nullable: s.nullable ?? false,
     validations: validationsOf(s.name),
   }));
@@ -306,5 +310,6 @@ export function configFromVariableValues(vars: Readonly<Record<string, unknown>>
   if (['desired_count', 'enable_execute_command'].some(has)) {
     section('service', { desiredCount: pick('desired_count'), enableExecuteCommand: pick('enable_execute_command') });
   }
+  applyServiceVariables(vars, out);
   return out;
 }
