@@ -18,7 +18,7 @@ export interface ServiceValidationRule {
 
 const re = (c: PatternConstraint, value: string) => `can(regex(${hclString(c.pattern)}, ${value}))`;
 const strings = (values: readonly string[]) => hclList(values.map(hclString));
-const optional = (value: string, check: string) => `${value} == null ? true : (${check})`;
+const optional = (value: string, check: string) => `(${value} == null ? true : (${check}))`;
 const whole = (value: string, r: { readonly min: number; readonly max: number }) => `${value} >= ${r.min} && ${value} <= ${r.max} && floor(${value}) == ${value}`;
 const all = (list: string, item: string, body: string) => `alltrue([for ${item} in ${list} : ${body}])`;
 
