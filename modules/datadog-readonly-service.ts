@@ -9,6 +9,14 @@ import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
+import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
+import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { TF } from '../src/model/terraform-refs';
 import type { ResolvedConfig } from '../src/config/types';
 import { DeploymentModel, deploymentModel } from '../src/model/deployment';
 import type { RoleModel } from '../src/model/iam';
@@ -35,12 +43,19 @@ export class DatadogReadonlyService extends Construct {
   /** Absent when the service runs in an existing cluster. */
   readonly cluster?: EcsCluster;
   readonly logGroup: CloudwatchLogGroup;
-  readonly executionRole: IamRole;
-  readonly taskRole: IamRole;
+  /** Absent when the model brings its own execution role. */
+  readonly executionRole?: IamRole;
+  /** Absent when the model brings its own task role. */
+  readonly taskRole?: IamRole;
+  /** Absent unless the model creates a security group. */
+  readonly securityGroup?: SecurityGroup;
+  /** Absent without autoscaling. */
+  readonly scalingTarget?: AppautoscalingTarget;
+  readonly scalingPolicies: AppautoscalingPolicy[] = [];
   readonly taskDefinition: EcsTaskDefinition;
   readonly service: EcsService;
   /** The service waits for these: a task started before them cannot pull images or read the API key secret. */
-  private readonly rolePolicies: IamRolePolicy[] = [];
+  private readonly rolePolicies: (IamRolePolicy | IamRolePolicyAttachment)[] = [];
 
   constructor(scope: Construct, id: string, props: DatadogReadonlyServiceProps) {
     super(scope, id);
@@ -79,8 +94,11 @@ export class DatadogReadonlyService extends Construct {
     });
     this.logGroup.overrideLogicalId(ADDRESS.resource);
 
-    this.executionRole = this.role('execution-role', ADDRESS.executionRole, model.executionRole);
-    this.taskRole = this.role('task-role', ADDRESS.taskRole, model.taskRole);
+    this.executionRole = model.executionRole.create ? this.role('execution-role', ADDRESS.executionRole, model.executionRole) : undefined;
+    this.taskRole = model.taskRole.create ? this.role('task-role', ADDRESS.taskRole, model.taskRole) : undefined;
+    if (this.taskRole) this.applicationPermissions(this.taskRole);
+    const capacityProviders = this.clusterCapacityProviders();
+    this.securityGroup = this.serviceSecurityGroup();
 
     const td = model.taskDefinition;
     this.taskDefinition = new EcsTaskDefinition(this, 'task-definition', {
@@ -91,10 +109,13 @@ export class DatadogReadonlyService extends Construct {
       memory: td.memory,
       networkMode: td.networkMode,
       requiresCompatibilities: td.requiresCompatibilities && [...td.requiresCompatibilities],
-      executionRoleArn: this.executionRole.arn,
-      taskRoleArn: this.taskRole.arn,
+      executionRoleArn: this.executionRole ? this.executionRole.arn : model.executionRole.arn,
+      taskRoleArn: this.taskRole ? this.taskRole.arn : model.taskRole.arn,
       runtimePlatform: td.runtimePlatform && { ...td.runtimePlatform },
       volume: (td.volumes ?? []).map((v) => ({ name: v.name })),
+      ...(td.ephemeralStorage && { ephemeralStorage: { sizeInGib: td.ephemeralStorage.sizeInGiB } }),
+      // The service moves to the new revision before the old one is deregistered.
+      lifecycle: { createBeforeDestroy: true },
     });
     this.taskDefinition.overrideLogicalId(ADDRESS.resource);
 
@@ -104,26 +125,114 @@ export class DatadogReadonlyService extends Construct {
       cluster: this.cluster ? this.cluster.arn : svc.clusterArn,
       taskDefinition: this.taskDefinition.arn,
       desiredCount: svc.desiredCount,
-      launchType: svc.launchType,
+      ...(svc.launchType !== undefined && { launchType: svc.launchType }),
+      capacityProviderStrategy: svc.capacityProviderStrategy.map((c) => ({ capacityProvider: c.capacityProvider, weight: c.weight, base: c.base })),
+      loadBalancer: svc.loadBalancers.map((lb) => ({ targetGroupArn: lb.targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort })),
+      ...(svc.healthCheckGracePeriodSeconds !== undefined && { healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds }),
+      deploymentMinimumHealthyPercent: svc.deploymentMinimumHealthyPercent,
+      deploymentMaximumPercent: svc.deploymentMaximumPercent,
+      waitForSteadyState: svc.waitForSteadyState,
+      ...(svc.serviceRegistryArn !== undefined && { serviceRegistries: { registryArn: svc.serviceRegistryArn } }),
+      // Autoscaling (or an operator) owns the running count after creation.
+      lifecycle: { ignoreChanges: ['desired_count'] },
       platformVersion: svc.platformVersion,
       propagateTags: svc.propagateTags,
       enableEcsManagedTags: svc.enableEcsManagedTags,
       enableExecuteCommand: svc.enableExecuteCommand,
       networkConfiguration: {
         subnets: [...svc.subnetIds],
-        securityGroups: [...svc.securityGroupIds],
+        securityGroups: svc.securityGroupIds.map((id) => (id === TF.securityGroupId && this.securityGroup ? this.securityGroup.id : id)),
         assignPublicIp: svc.assignPublicIp,
       },
       deploymentCircuitBreaker: { enable: svc.circuitBreaker.enable, rollback: svc.circuitBreaker.rollback },
-      dependsOn: this.rolePolicies,
+      dependsOn: [...this.rolePolicies, ...(capacityProviders ? [capacityProviders] : [])],
     });
     this.service.overrideLogicalId(ADDRESS.resource);
+    this.scalingTarget = this.autoscaling();
+  }
+
+  /** The applications' inline policy and managed policies on the created task role. */
+  private applicationPermissions(taskRole: IamRole): void {
+    const app = this.model.applicationPolicy;
+    if (app) {
+      const policy = new IamRolePolicy(this, 'task-role-application-policy', { name: app.name, role: taskRole.id, policy: JSON.stringify(app.policy) });
+      policy.overrideLogicalId('application');
+      this.rolePolicies.push(policy);
+    }
+    for (const arn of [...this.model.taskRole.managedPolicyArns].sort()) {
+      // Keyed by the policy name, the way the HCL module's for_each keys them by ARN.
+      const attachment = new IamRolePolicyAttachment(this, `task-role-${arn.split('/').pop()}`, { role: taskRole.name, policyArn: arn });
+      this.rolePolicies.push(attachment);
+    }
+  }
+
+  /** FARGATE and FARGATE_SPOT on a created cluster when the service uses a capacity provider strategy. */
+  private clusterCapacityProviders(): EcsClusterCapacityProviders | undefined {
+    const cluster = this.model.cluster;
+    if (!cluster.create || cluster.capacityProviders.length === 0 || !this.cluster) return undefined;
+    const providers = new EcsClusterCapacityProviders(this, 'cluster-capacity-providers', { clusterName: this.cluster.name, capacityProviders: [...cluster.capacityProviders] });
+    providers.overrideLogicalId(ADDRESS.resource);
+    return providers;
+  }
+
+  /** The service's own security group: ingress on the application ports from the given sources, egress anywhere. */
+  private serviceSecurityGroup(): SecurityGroup | undefined {
+    const sg = this.model.securityGroup;
+    if (!sg) return undefined;
+    const group = new SecurityGroup(this, 'security-group', { namePrefix: sg.namePrefix, description: sg.description, vpcId: sg.vpcId, lifecycle: { createBeforeDestroy: true } });
+    group.overrideLogicalId(ADDRESS.resource);
+    for (const rule of sg.ingress) {
+      new VpcSecurityGroupIngressRule(this, `ingress-${rule.key}`, {
+        securityGroupId: group.id,
+        ipProtocol: rule.ipProtocol,
+        fromPort: rule.fromPort,
+        toPort: rule.toPort,
+        ...(rule.referencedSecurityGroupId !== undefined && { referencedSecurityGroupId: rule.referencedSecurityGroupId }),
+        ...(rule.cidrIpv4 !== undefined && { cidrIpv4: rule.cidrIpv4 }),
+      });
+    }
+    new VpcSecurityGroupEgressRule(this, 'egress', { securityGroupId: group.id, ipProtocol: sg.egress.ipProtocol, cidrIpv4: sg.egress.cidrIpv4 }).overrideLogicalId(ADDRESS.resource);
+    return group;
+  }
+
+  /** The Application Auto Scaling target of the desired count and its target-tracking policies. */
+  private autoscaling(): AppautoscalingTarget | undefined {
+    const a = this.model.autoscaling;
+    if (!a) return undefined;
+    const target = new AppautoscalingTarget(this, 'scaling-target', {
+      serviceNamespace: a.serviceNamespace,
+      scalableDimension: a.scalableDimension,
+      resourceId: a.resourceId,
+      minCapacity: a.minCapacity,
+      maxCapacity: a.maxCapacity,
+      dependsOn: [this.service],
+    });
+    target.overrideLogicalId(ADDRESS.resource);
+    for (const p of a.policies) {
+      const policy = new AppautoscalingPolicy(this, `scaling-policy-${p.key}`, {
+        name: p.name,
+        policyType: a.policyType,
+        serviceNamespace: target.serviceNamespace,
+        scalableDimension: target.scalableDimension,
+        resourceId: target.resourceId,
+        targetTrackingScalingPolicyConfiguration: {
+          targetValue: p.targetValue,
+          scaleInCooldown: p.scaleInCooldownSeconds,
+          scaleOutCooldown: p.scaleOutCooldownSeconds,
+          predefinedMetricSpecification: { predefinedMetricType: p.metric },
+        },
+      });
+      this.scalingPolicies.push(policy);
+    }
+    return target;
   }
 
   /** An IAM role with its inline policy; both get the same address name. */
   private role(id: string, address: string, role: RoleModel): IamRole {
     const iamRole = new IamRole(this, id, {
       name: role.name,
+      path: role.path,
+      ...(role.permissionsBoundaryArn !== undefined && { permissionsBoundary: role.permissionsBoundaryArn }),
       description: role.description,
       // The policy documents carry `${...}` Terraform references on purpose (account, partition, region, log group).
       assumeRolePolicy: JSON.stringify(role.assumeRolePolicy),
