@@ -464,7 +464,7 @@ variable "execution_role_arn" {
   nullable    = true
 
   validation {
-    condition     = var.execution_role_arn == null ? true : (can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64}$", var.execution_role_arn)))
+    condition     = (var.execution_role_arn == null ? true : (can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64}$", var.execution_role_arn))))
     error_message = "execution_role_arn: must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME, optionally with a path). Fix: use a value such as \"arn:aws:iam::123456789012:role/web-task\"."
   }
 }
@@ -476,7 +476,7 @@ variable "task_role_arn" {
   nullable    = true
 
   validation {
-    condition     = var.task_role_arn == null ? true : (can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64}$", var.task_role_arn)))
+    condition     = (var.task_role_arn == null ? true : (can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64}$", var.task_role_arn))))
     error_message = "task_role_arn: must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME, optionally with a path). Fix: use a value such as \"arn:aws:iam::123456789012:role/web-task\"."
   }
 
@@ -505,7 +505,7 @@ variable "iam_role_permissions_boundary_arn" {
   nullable    = true
 
   validation {
-    condition     = var.iam_role_permissions_boundary_arn == null ? true : (can(regex("^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,128}$", var.iam_role_permissions_boundary_arn)))
+    condition     = (var.iam_role_permissions_boundary_arn == null ? true : (can(regex("^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,128}$", var.iam_role_permissions_boundary_arn))))
     error_message = "iam_role_permissions_boundary_arn: must be an IAM managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME or arn:aws:iam::aws:policy/NAME). Fix: use a value such as \"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess\"."
   }
 }
@@ -523,7 +523,7 @@ variable "task_role_policy_statements" {
   nullable = false
 
   validation {
-    condition     = alltrue([for s in var.task_role_policy_statements : s.sid == null ? true : (can(regex("^[A-Za-z0-9]{1,100}$", s.sid)))])
+    condition     = alltrue([for s in var.task_role_policy_statements : (s.sid == null ? true : (can(regex("^[A-Za-z0-9]{1,100}$", s.sid))))])
     error_message = "task_role_policy_statements[*].sid: must be letters and digits only. Fix: use a value such as \"ReadOrders\"."
   }
 
@@ -598,7 +598,7 @@ variable "health_check_grace_period_seconds" {
   nullable    = true
 
   validation {
-    condition     = var.health_check_grace_period_seconds == null ? true : (var.health_check_grace_period_seconds >= 0 && var.health_check_grace_period_seconds <= 2147483647 && floor(var.health_check_grace_period_seconds) == var.health_check_grace_period_seconds)
+    condition     = (var.health_check_grace_period_seconds == null ? true : (var.health_check_grace_period_seconds >= 0 && var.health_check_grace_period_seconds <= 2147483647 && floor(var.health_check_grace_period_seconds) == var.health_check_grace_period_seconds))
     error_message = "health_check_grace_period_seconds: must be a whole number from 0 to 2147483647. Fix: e.g. 60, the time the application needs to pass the target group health check."
   }
 
@@ -663,17 +663,17 @@ variable "autoscaling" {
   nullable = true
 
   validation {
-    condition     = var.autoscaling == null ? true : (var.autoscaling.min_capacity >= 0 && var.autoscaling.min_capacity <= 1000 && floor(var.autoscaling.min_capacity) == var.autoscaling.min_capacity && var.autoscaling.max_capacity >= 0 && var.autoscaling.max_capacity <= 1000 && floor(var.autoscaling.max_capacity) == var.autoscaling.max_capacity && var.autoscaling.min_capacity <= var.autoscaling.max_capacity)
+    condition     = (var.autoscaling == null ? true : (var.autoscaling.min_capacity >= 0 && var.autoscaling.min_capacity <= 1000 && floor(var.autoscaling.min_capacity) == var.autoscaling.min_capacity && var.autoscaling.max_capacity >= 0 && var.autoscaling.max_capacity <= 1000 && floor(var.autoscaling.max_capacity) == var.autoscaling.max_capacity && var.autoscaling.min_capacity <= var.autoscaling.max_capacity))
     error_message = "autoscaling.min_capacity: min_capacity and max_capacity must be whole numbers from 0 to 1000, min_capacity at most max_capacity. Fix: e.g. min_capacity = 2, max_capacity = 10."
   }
 
   validation {
-    condition     = var.autoscaling == null ? true : (var.autoscaling.cpu_target_percent >= 1 && var.autoscaling.cpu_target_percent <= 100 && floor(var.autoscaling.cpu_target_percent) == var.autoscaling.cpu_target_percent && var.autoscaling.memory_target_percent == null ? true : (var.autoscaling.memory_target_percent >= 1 && var.autoscaling.memory_target_percent <= 100 && floor(var.autoscaling.memory_target_percent) == var.autoscaling.memory_target_percent))
+    condition     = (var.autoscaling == null ? true : (var.autoscaling.cpu_target_percent >= 1 && var.autoscaling.cpu_target_percent <= 100 && floor(var.autoscaling.cpu_target_percent) == var.autoscaling.cpu_target_percent && (var.autoscaling.memory_target_percent == null ? true : (var.autoscaling.memory_target_percent >= 1 && var.autoscaling.memory_target_percent <= 100 && floor(var.autoscaling.memory_target_percent) == var.autoscaling.memory_target_percent))))
     error_message = "autoscaling.cpu_target_percent: cpu_target_percent and memory_target_percent must be whole numbers from 1 to 100. Fix: e.g. 70."
   }
 
   validation {
-    condition     = var.autoscaling == null ? true : (var.autoscaling.scale_in_cooldown_seconds >= 0 && var.autoscaling.scale_in_cooldown_seconds <= 3600 && floor(var.autoscaling.scale_in_cooldown_seconds) == var.autoscaling.scale_in_cooldown_seconds && var.autoscaling.scale_out_cooldown_seconds >= 0 && var.autoscaling.scale_out_cooldown_seconds <= 3600 && floor(var.autoscaling.scale_out_cooldown_seconds) == var.autoscaling.scale_out_cooldown_seconds)
+    condition     = (var.autoscaling == null ? true : (var.autoscaling.scale_in_cooldown_seconds >= 0 && var.autoscaling.scale_in_cooldown_seconds <= 3600 && floor(var.autoscaling.scale_in_cooldown_seconds) == var.autoscaling.scale_in_cooldown_seconds && var.autoscaling.scale_out_cooldown_seconds >= 0 && var.autoscaling.scale_out_cooldown_seconds <= 3600 && floor(var.autoscaling.scale_out_cooldown_seconds) == var.autoscaling.scale_out_cooldown_seconds))
     error_message = "autoscaling.scale_in_cooldown_seconds: scale_in_cooldown_seconds and scale_out_cooldown_seconds must be whole numbers from 0 to 3600. Fix: e.g. 300 and 60."
   }
 }
@@ -706,7 +706,7 @@ variable "deployment_minimum_healthy_percent" {
   nullable    = false
 
   validation {
-    condition     = var.deployment_minimum_healthy_percent == null ? true : (var.deployment_minimum_healthy_percent >= 0 && var.deployment_minimum_healthy_percent <= 100 && floor(var.deployment_minimum_healthy_percent) == var.deployment_minimum_healthy_percent)
+    condition     = (var.deployment_minimum_healthy_percent == null ? true : (var.deployment_minimum_healthy_percent >= 0 && var.deployment_minimum_healthy_percent <= 100 && floor(var.deployment_minimum_healthy_percent) == var.deployment_minimum_healthy_percent))
     error_message = "deployment_minimum_healthy_percent: must be a whole number from 0 to 100. Fix: use 100 to keep every task during a deployment, 50 to replace half at a time."
   }
 }
@@ -737,7 +737,7 @@ variable "service_registry_arn" {
   nullable    = true
 
   validation {
-    condition     = var.service_registry_arn == null ? true : (can(regex("^arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:[0-9]{12}:service/srv-[a-z0-9]+$", var.service_registry_arn)))
+    condition     = (var.service_registry_arn == null ? true : (can(regex("^arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:[0-9]{12}:service/srv-[a-z0-9]+$", var.service_registry_arn))))
     error_message = "service_registry_arn: must be a Cloud Map service ARN (arn:aws:servicediscovery:REGION:ACCOUNT:service/srv-ID). Fix: use a value such as \"arn:aws:servicediscovery:ap-northeast-1:123456789012:service/srv-0123456789abcdef\"."
   }
 }
@@ -749,7 +749,7 @@ variable "ephemeral_storage_gib" {
   nullable    = true
 
   validation {
-    condition     = var.ephemeral_storage_gib == null ? true : (var.ephemeral_storage_gib >= 21 && var.ephemeral_storage_gib <= 200 && floor(var.ephemeral_storage_gib) == var.ephemeral_storage_gib)
+    condition     = (var.ephemeral_storage_gib == null ? true : (var.ephemeral_storage_gib >= 21 && var.ephemeral_storage_gib <= 200 && floor(var.ephemeral_storage_gib) == var.ephemeral_storage_gib))
     error_message = "ephemeral_storage_gib: must be a whole number from 21 to 200. Fix: set at least 21 (Fargate gives 20 without it), or null."
   }
 }
