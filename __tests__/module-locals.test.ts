@@ -6,6 +6,7 @@ import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from '../src/config/defaults';
 import type { ResolvedConfig, ServiceConfig } from '../src/config/types';
 import { deploymentModel } from '../src/model/deployment';
 import { ecsTasksTrustPolicy, executionPolicy, taskPolicy } from '../src/model/iam';
+import { applicationPolicy } from '../src/model/iam-roles';
 import { containerDefinitions, taskVolumes } from '../src/model/task-definition';
 import { TF } from '../src/model/terraform-refs';
 import { modelContext } from '../src/module/locals';
@@ -209,7 +210,7 @@ function modelAttributes(config: ResolvedConfig): Record<string, unknown> {
     aws_ecs_cluster_capacity_providers__this__capacity_providers: m.cluster.create ? m.cluster.capacityProviders : [],
     aws_iam_role_policy__application__count: m.applicationPolicy ? 1 : 0,
     aws_iam_role_policy__application__name: 'application',
-    aws_iam_role_policy__application__policy: m.applicationPolicy?.policy ?? null,
+    aws_iam_role_policy__application__policy: config.taskRole.policyStatements.length > 0 ? applicationPolicy(config) : { Version: '2012-10-17', Statement: [] },
     aws_iam_role_policy_attachment__task__for_each: [...m.taskRole.managedPolicyArns].sort(),
     aws_security_group__this__count: sg ? 1 : 0,
     aws_security_group__this__name_prefix: `${config.name}-`,

@@ -37,7 +37,7 @@ resource "aws_iam_role_policy" "task" {
 }
 
 resource "aws_iam_role_policy" "application" {
-  count = var.task_role_arn == null && local.application_policy != null ? 1 : 0
+  count = var.task_role_arn == null && length(var.task_role_policy_statements) > 0 ? 1 : 0
 
   name   = "application"
   role   = aws_iam_role.task[0].id

@@ -283,7 +283,7 @@ locals {
   })
   cluster_name               = var.existing_cluster_arn != null ? split("/", var.existing_cluster_arn)[1] : var.name
   cluster_capacity_providers = var.existing_cluster_arn == null && length(var.capacity_provider_strategy) > 0 ? ["FARGATE", "FARGATE_SPOT"] : []
-  application_policy = length(var.task_role_policy_statements) == 0 ? null : jsonencode({
+  application_policy = jsonencode({
     Version   = "2012-10-17"
     Statement = [for s in var.task_role_policy_statements : { for k, v in { Sid = s.sid, Effect = s.effect, Action = s.actions, Resource = s.resources, Condition = length(s.conditions) == 0 ? null : s.conditions } : k => v if v != null }]
   })

@@ -103,7 +103,7 @@ export function serviceFeatureRules(c: Obj): ConfigProblem[] {
   const min = service.deploymentMinimumHealthyPercent ?? 100;
   const max = service.deploymentMaximumPercent ?? 200;
   if (isInt(min) && isInt(max) && max <= min) {
-    add([service.deploymentMaximumPercent === undefined ? 'service' : 'service', service.deploymentMaximumPercent === undefined ? 'deploymentMinimumHealthyPercent' : 'deploymentMaximumPercent'], `deploymentMaximumPercent (${max}) must exceed deploymentMinimumHealthyPercent (${min}), or a deployment can neither start a new task nor stop an old one`, 'e.g. 100 and 200, or 0 and 100');
+    add(['service', service.deploymentMaximumPercent === undefined ? 'deploymentMinimumHealthyPercent' : 'deploymentMaximumPercent'], `deploymentMaximumPercent (${max}) must exceed deploymentMinimumHealthyPercent (${min}), or a deployment can neither start a new task nor stop an old one`, 'e.g. 100 and 200, or 0 and 100');
   }
   return out;
 }

@@ -66,7 +66,7 @@ function roleResources(model: DeploymentModel): ResourceSpec[] {
       kind: 'resource',
       type: 'aws_iam_role_policy',
       name: 'application',
-      count: expr('var.task_role_arn == null && local.application_policy != null ? 1 : 0'),
+      count: expr('var.task_role_arn == null && length(var.task_role_policy_statements) > 0 ? 1 : 0'),
       attributes: { name: APPLICATION_POLICY_NAME, role: expr('aws_iam_role.task[0].id'), policy: expr('local.application_policy') },
       file: 'iam.tf',
     },

@@ -18,10 +18,10 @@ export function serviceLocals(): LocalSpec[] {
   return [
     pure('cluster_name', 'var.existing_cluster_arn != null ? split("/", var.existing_cluster_arn)[1] : var.name'),
     pure('cluster_capacity_providers', `var.existing_cluster_arn == null && length(var.capacity_provider_strategy) > 0 ? ${hclList(CAPACITY_PROVIDERS.map(hclString))} : []`),
-    // Like `applicationPolicy`: null without statements (no inline policy), Sid and Condition only when given.
+    // Like `applicationPolicy`, Sid and Condition only when given (the policy exists only with statements).
     pure(
       'application_policy',
-      `length(var.task_role_policy_statements) == 0 ? null : jsonencode({
+      `jsonencode({
   Version = "2012-10-17"
   Statement = [for s in var.task_role_policy_statements : ${withoutNulls('{ Sid = s.sid, Effect = s.effect, Action = s.actions, Resource = s.resources, Condition = length(s.conditions) == 0 ? null : s.conditions }')}]
 })`,
