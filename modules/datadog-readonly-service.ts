@@ -126,8 +126,12 @@ export class DatadogReadonlyService extends Construct {
       taskDefinition: this.taskDefinition.arn,
       desiredCount: svc.desiredCount,
       ...(svc.launchType !== undefined && { launchType: svc.launchType }),
-      capacityProviderStrategy: svc.capacityProviderStrategy.map((c) => ({ capacityProvider: c.capacityProvider, weight: c.weight, base: c.base })),
-      loadBalancer: svc.loadBalancers.map((lb) => ({ targetGroupArn: lb.targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort })),
+      ...(svc.capacityProviderStrategy.length > 0 && {
+        capacityProviderStrategy: svc.capacityProviderStrategy.map((c) => ({ capacityProvider: c.capacityProvider, weight: c.weight, base: c.base })),
+      }),
+      ...(svc.loadBalancers.length > 0 && {
+        loadBalancer: svc.loadBalancers.map((lb) => ({ targetGroupArn: lb.targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort })),
+      }),
       ...(svc.healthCheckGracePeriodSeconds !== undefined && { healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds }),
       deploymentMinimumHealthyPercent: svc.deploymentMinimumHealthyPercent,
       deploymentMaximumPercent: svc.deploymentMaximumPercent,
