@@ -6,11 +6,10 @@ import { resolveConfig, EMBEDDED_DEFAULT_CONFIG } from '../src/config/defaults';
 import { loadConfig } from '../src/config/load';
 import type { ResolvedConfig, ServiceConfig } from '../src/config/types';
 import { deploymentModel } from '../src/model/deployment';
-import { TF } from '../src/model/terraform-refs';
 import type { ContainerDefinition } from '../src/model/ecs-types';
-import { DeployableStack } from '../modules/deployable-stack';
-import { DatadogReadonlyService } from '../modules/datadog-readonly-service';
+import { DatadogReadonlyService, DeployableStack } from '../modules/cdktf';
 import { CONFIGS } from './support/configs';
+import { only, withSubnets } from './support/cdktf-json';
 
 const API_KEY_ARN = 'arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:datadog/api-key-Q1w2E3';
 const DB_PASSWORD_ARN = 'arn:aws:ssm:ap-northeast-1:111122223333:parameter/shop/db-password';
@@ -29,7 +28,7 @@ const APP_CONFIG: ServiceConfig = {
       name: 'web',
       image: 'public.ecr.aws/nginx/nginx:1.27',
       port: 8080,
-      writablePaths: ['/var/cache/nginx', '/var/run'],
+      writablePaths: ['/var/cache/nginx', '/run'],
       healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1'] },
     },
     {
@@ -44,6 +43,8 @@ const APP_CONFIG: ServiceConfig = {
   logs: { retentionInDays: 90 },
 };
 
+const APP_CONFIG_NO_SUBNETS: ServiceConfig = { ...APP_CONFIG, network: {} };
+
 // Stacks are synthesised in memory; the apps share one scratch directory, removed at the end.
 const scratch = mkdtempSync(join(tmpdir(), 'cdktf-deployable-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -52,16 +53,27 @@ const testApp = () => Testing.app({ outdir: scratch });
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function synth(config: ResolvedConfig): { text: string; json: Json } {
-  const stack = new DeployableStack(testApp(), config.name, { config });
+  const stack = new DeployableStack(testApp(), config.name, { config: withSubnets(config) });
   const text = Testing.synth(stack, true);
   return { text, json: JSON.parse(text) as Json };
 }
 
-function containers(json: Json): ContainerDefinition[] {
-  return JSON.parse(json.resource.aws_ecs_task_definition.this.container_definitions as string) as ContainerDefinition[];
+/** Name of the IAM role whose name ends in `-<kind>`. */
+function roleName(json: Json, kind: 'execution' | 'task'): string {
+  return Object.entries(json.resource.aws_iam_role as Record<string, Json>).find(([, r]) => (r.name as string).endsWith(`-${kind}`))![0];
 }
 
-const defaultConfig = resolveConfig(EMBEDDED_DEFAULT_CONFIG);
+/** The inline policy of that role. */
+function policyOf(json: Json, kind: 'execution' | 'task'): Json {
+  const role = `\${aws_iam_role.${roleName(json, kind)}.id}`;
+  return Object.values(json.resource.aws_iam_role_policy as Record<string, Json>).find((p) => p.role === role)!;
+}
+
+function containers(json: Json): ContainerDefinition[] {
+  return JSON.parse(only(json, 'aws_ecs_task_definition').body.container_definitions as string) as ContainerDefinition[];
+}
+
+const defaultConfig = withSubnets(resolveConfig(EMBEDDED_DEFAULT_CONFIG));
 const appConfig = resolveConfig(APP_CONFIG);
 const fixedCases: Array<[string, ResolvedConfig]> = [
   ['embedded default', defaultConfig],
@@ -94,7 +106,7 @@ describe.each(cases)('deployable stack (%s)', (_label, config) => {
   });
 
   test('every mount point names a declared volume', () => {
-    const volumes = new Set((json.resource.aws_ecs_task_definition.this.volume as Array<{ name: string }>).map((v) => v.name));
+    const volumes = new Set((only(json, 'aws_ecs_task_definition').body.volume as Array<{ name: string }>).map((v) => v.name));
     const mounted = defs.flatMap((c) => (c.mountPoints ?? []).map((m) => m.sourceVolume));
     expect(mounted.length).toBeGreaterThan(0);
     for (const name of mounted) expect(volumes).toContain(name);
@@ -120,7 +132,7 @@ describe.each(cases)('deployable stack (%s)', (_label, config) => {
   });
 
   test('the execution role reads exactly the named secrets, never *', () => {
-    const policy = JSON.parse(json.resource.aws_iam_role_policy.execution.policy as string) as Json;
+    const policy = JSON.parse(policyOf(json, 'execution').policy as string) as Json;
     const statements = policy.Statement as Json[];
     const secretStatements = statements.filter((s) => [s.Action].flat().some((a: string) => /^(secretsmanager|ssm):/.test(a)));
     const resources = secretStatements.flatMap((s) => [s.Resource].flat());
@@ -130,29 +142,31 @@ describe.each(cases)('deployable stack (%s)', (_label, config) => {
   });
 
   test('both trust policies carry aws:SourceAccount and aws:SourceArn', () => {
-    for (const role of ['execution', 'task']) {
-      const trust = JSON.parse(json.resource.aws_iam_role[role].assume_role_policy as string) as Json;
+    const caller = `\${data.aws_caller_identity.${only(json, 'aws_caller_identity', 'data').name}.account_id}`;
+    for (const role of Object.values(json.resource.aws_iam_role) as Json[]) {
+      const trust = JSON.parse(role.assume_role_policy as string) as Json;
       const condition = trust.Statement[0].Condition as Json;
-      expect(condition.StringEquals['aws:SourceAccount']).toBe(TF.accountId);
-      expect(condition.ArnLike['aws:SourceArn']).toContain(TF.accountId);
+      expect(condition.StringEquals['aws:SourceAccount']).toBe(caller);
+      expect(condition.ArnLike['aws:SourceArn']).toContain(caller);
     }
   });
 
   test('the service: no public IP, circuit breaker with rollback, latest platform', () => {
-    const service = json.resource.aws_ecs_service.this as Json;
+    const service = only(json, 'aws_ecs_service').body;
     expect(service.network_configuration.assign_public_ip).toBe(false);
     expect(service.deployment_circuit_breaker).toEqual({ enable: true, rollback: true });
     expect(service.platform_version).toBe('LATEST');
     expect(service.launch_type).toBe('FARGATE');
-    expect(service.task_definition).toBe(TF.taskDefinitionArn);
-    expect(service.cluster).toBe(TF.clusterArn);
+    expect(service.task_definition).toBe(`\${aws_ecs_task_definition.${only(json, 'aws_ecs_task_definition').name}.arn}`);
+    expect(service.cluster).toBe(`\${aws_ecs_cluster.${only(json, 'aws_ecs_cluster').name}.arn}`);
+    expect(service.network_configuration.subnets).toEqual(withSubnets(config).network.subnetIds);
   });
 
   test('the cluster has Container Insights on', () => {
-    expect(json.resource.aws_ecs_cluster.this.setting).toEqual([{ name: 'containerInsights', value: config.cluster.containerInsights }]);
+    expect(only(json, 'aws_ecs_cluster').body.setting).toEqual([{ name: 'containerInsights', value: config.cluster.containerInsights }]);
   });
 
-  test('addresses are stable and match the model references', () => {
+  test('addresses come from construct paths, and every reference points at the resource of this service', () => {
     expect(Object.keys(json.resource).sort()).toEqual([
       'aws_cloudwatch_log_group',
       'aws_ecs_cluster',
@@ -161,16 +175,17 @@ describe.each(cases)('deployable stack (%s)', (_label, config) => {
       'aws_iam_role',
       'aws_iam_role_policy',
     ]);
-    for (const type of ['aws_cloudwatch_log_group', 'aws_ecs_cluster', 'aws_ecs_service', 'aws_ecs_task_definition']) {
-      expect(Object.keys(json.resource[type])).toEqual(['this']);
+    for (const type of Object.keys(json.resource)) {
+      for (const name of Object.keys(json.resource[type])) expect(name).toMatch(/^service(_[a-z-]+)?_[0-9A-F]{8}$/);
     }
-    expect(Object.keys(json.resource.aws_iam_role).sort()).toEqual(['execution', 'task']);
-    expect(Object.keys(json.data).sort()).toEqual(['aws_caller_identity', 'aws_partition', 'aws_region']);
-    for (const type of Object.keys(json.data)) expect(Object.keys(json.data[type])).toEqual(['current']);
-    const td = json.resource.aws_ecs_task_definition.this as Json;
-    expect(td.execution_role_arn).toBe(TF.executionRoleArn);
-    expect(td.task_role_arn).toBe(TF.taskRoleArn);
-    expect(json.resource.aws_iam_role_policy.execution.policy).toContain(TF.logGroupArn);
+    const td = only(json, 'aws_ecs_task_definition').body;
+    expect(td.execution_role_arn).toBe(`\${aws_iam_role.${roleName(json, 'execution')}.arn}`);
+    expect(td.task_role_arn).toBe(`\${aws_iam_role.${roleName(json, 'task')}.arn}`);
+    expect(policyOf(json, 'execution').role).toBe(`\${aws_iam_role.${roleName(json, 'execution')}.id}`);
+    expect(policyOf(json, 'execution').policy).toContain(`\${aws_cloudwatch_log_group.${only(json, 'aws_cloudwatch_log_group').name}.arn}:*`);
+    expect(only(json, 'aws_ecs_service').body.depends_on.sort()).toEqual(Object.keys(json.resource.aws_iam_role_policy).map((n) => `aws_iam_role_policy.${n}`).sort());
+    expect(text).not.toContain('.this.');
+    expect(text).not.toContain('.current.');
   });
 
   test('the provider has the region and the tags as default_tags', () => {
@@ -181,7 +196,7 @@ describe.each(cases)('deployable stack (%s)', (_label, config) => {
   });
 
   test('the task definition has the size, architecture and awsvpc', () => {
-    const td = json.resource.aws_ecs_task_definition.this as Json;
+    const td = only(json, 'aws_ecs_task_definition').body as Json;
     expect(td).toMatchObject({
       cpu: String(config.cpu),
       memory: String(config.memory),
@@ -198,38 +213,27 @@ describe('DatadogReadonlyService construct', () => {
     const config = resolveConfig({ ...APP_CONFIG, cluster: { existingClusterArn: arn } });
     const { json } = synth(config);
     expect(json.resource.aws_ecs_cluster).toBeUndefined();
-    expect(json.resource.aws_ecs_service.this.cluster).toBe(arn);
+    expect(only(json, 'aws_ecs_service').body.cluster).toBe(arn);
   });
 
   test('writes the enhanced Container Insights mode and the log group KMS key', () => {
     const kms = 'arn:aws:kms:ap-northeast-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     const config = resolveConfig({ ...APP_CONFIG, cluster: { containerInsights: 'enhanced' }, logs: { retentionInDays: 7, kmsKeyArn: kms } });
     const { json } = synth(config);
-    expect(json.resource.aws_ecs_cluster.this.setting).toEqual([{ name: 'containerInsights', value: 'enhanced' }]);
-    expect(json.resource.aws_cloudwatch_log_group.this).toEqual({ name: '/ecs/shop-api', retention_in_days: 7, kms_key_id: kms });
+    expect(only(json, 'aws_ecs_cluster').body.setting).toEqual([{ name: 'containerInsights', value: 'enhanced' }]);
+    expect(only(json, 'aws_cloudwatch_log_group').body).toEqual({ name: '/ecs/shop-api', retention_in_days: 7, kms_key_id: kms });
   });
 
   test('escapes a literal ${ in container values so Terraform does not interpolate it', () => {
     const config = resolveConfig({ ...APP_CONFIG, containers: [{ name: 'web', image: 'nginx:1.27', environment: { GREETING: 'hi ${USER}' } }] });
     const { json } = synth(config);
-    const raw = json.resource.aws_ecs_task_definition.this.container_definitions as string;
+    const raw = only(json, 'aws_ecs_task_definition').body.container_definitions as string;
     expect(raw).toContain('hi $${USER}');
   });
 
-  test('can be used in any stack with a model or a config, but not both', () => {
-    const app = testApp();
-    const fromModel = new DatadogReadonlyService(new TerraformStack(app, 'a'), 'svc', { model: deploymentModel(appConfig) });
-    expect(fromModel.model.names.service).toBe('shop-api');
-    const fromConfig = new DatadogReadonlyService(new TerraformStack(app, 'b'), 'svc', { config: appConfig });
-    expect(fromConfig.model).toEqual(fromModel.model);
-    expect(() => new DatadogReadonlyService(new TerraformStack(app, 'c'), 'svc', {})).toThrow(/exactly one of props.model and props.config/);
-    expect(() => new DatadogReadonlyService(new TerraformStack(app, 'd'), 'svc', { model: fromModel.model, config: appConfig })).toThrow(/exactly one/);
-  });
-
-  test('refuses a second service in the same stack, whose addresses would collide', () => {
-    const stack = new TerraformStack(testApp(), 'root');
-    new DatadogReadonlyService(stack, 'first', { config: appConfig });
-    expect(() => new DatadogReadonlyService(stack, 'second', { config: defaultConfig })).toThrow(/already holds root\/first.*own stack/);
+  test('the deployable stack refuses a config without subnets, naming network.subnetIds', () => {
+    const config = resolveConfig(APP_CONFIG_NO_SUBNETS);
+    expect(() => new DeployableStack(testApp(), 'x', { config })).toThrow(expect.objectContaining({ exitCode: 2, problems: [expect.objectContaining({ path: 'network.subnetIds' })] }));
   });
 
   test('synthesis is deterministic', () => {

@@ -8,7 +8,10 @@ import { registerSynth } from '../src/cli/commands/synth';
 import { CliIo } from '../src/cli/output';
 import { renderCdktfModule } from '../src/render/cdktf';
 import { synthCdktfApp } from '../src/render/cdktf-app';
-import { APP_CONFIG } from './support/configs';
+import { APP_CONFIG as MODULE_CONFIG } from './support/configs';
+
+/** The deployable stack needs subnets. */
+const APP_CONFIG = { ...MODULE_CONFIG, network: { ...MODULE_CONFIG.network, subnetIds: ['subnet-0a1b2c3d4e5f60718'] } };
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -52,7 +55,7 @@ describe('synth', () => {
     const deployable = read(join(out, 'stacks/orders/cdk.tf.json'));
     expect(deployable.provider.aws[0].region).toBe('eu-west-1');
     expect(deployable.provider.aws[0].default_tags).toEqual([{ tags: APP_CONFIG.tags }]);
-    expect(Object.keys(deployable.resource.aws_ecs_task_definition)).toEqual(['this']);
+    expect(Object.keys(deployable.resource.aws_ecs_task_definition)).toHaveLength(1);
     // A relative state path keeps the output the same in every checkout.
     expect(deployable.terraform.backend.local.path).toMatch(/^(\.\.\/)+.*terraform\.orders\.tfstate$/);
 
@@ -83,6 +86,16 @@ describe('synth', () => {
     const result = await runSynth(['--config', configFile, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/memory/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('a config without subnets writes nothing and names network.subnetIds', async () => {
+    const out = join(temp(), 'cdktf.out');
+    const configFile = join(temp(), 'no-subnets.json');
+    writeFileSync(configFile, JSON.stringify(MODULE_CONFIG));
+    const result = await runSynth(['--config', configFile, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/network\.subnetIds: is empty/);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,4 +1,2 @@
-/** CDKTF constructs for other apps: `import { DatadogReadonlyService } from 'ecs-datadog-readonly/lib/modules'`. */
-export * from './datadog-readonly-service';
-export * from './deployable-stack';
-export * from './module-stack';
+/** The CDKTF entry, as `ecs-datadog-readonly/cdktf` exports it. */
+export * from './cdktf';

@@ -10,7 +10,7 @@ import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import type { BlockSpec, ModuleSpec, ResourceSpec, Value } from '../src/module/types';
-import { cleanJson, expressionJson, interpolate, Json, literalJson } from './terraform-json';
+import { cleanJson, expressionJson, interpolate, Json, jsonObject, literalJson, ProtectedText } from './terraform-json';
 
 export interface ModuleStackProps {
   /** The module to serialise. */
@@ -41,48 +41,51 @@ const DATA_CLASSES: Readonly<Record<string, ElementClass>> = {
  */
 export class ModuleStack extends TerraformStack {
   readonly spec: ModuleSpec;
+  /** Every string goes through this: CDKTF must neither resolve user text as a token nor drop a key. */
+  readonly text = new ProtectedText();
 
   constructor(scope: Construct, id: string, props: ModuleStackProps) {
     super(scope, id);
     const spec = props.spec;
     this.spec = spec;
-    this.addOverride('terraform.required_version', spec.requiredVersion);
+    const t = (value: string) => this.text.protect(value);
+    this.addOverride('terraform.required_version', t(spec.requiredVersion));
     // CDKTF pins providers exactly; a module states a minimum instead.
     for (const [name, requirement] of Object.entries(spec.requiredProviders)) {
-      this.addOverride(`terraform.required_providers.${name}`, { source: requirement.source, version: requirement.version });
+      this.addOverride(`terraform.required_providers.${name}`, { source: t(requirement.source), version: t(requirement.version) });
     }
 
     for (const v of spec.variables) {
       const variable = new TerraformVariable(this, `var.${v.name}`, {
-        type: v.type,
-        description: v.description,
+        type: t(v.type),
+        description: t(v.description),
         ...(v.nullable !== undefined && { nullable: v.nullable }),
         ...(v.validations.length > 0 && {
-          validation: v.validations.map((rule) => ({ condition: interpolate(rule.condition), errorMessage: expressionJson(rule.errorMessage) as string })),
+          validation: v.validations.map((rule) => ({ condition: t(interpolate(rule.condition)), errorMessage: expressionJson(rule.errorMessage, this.text) as string })),
         }),
       });
       variable.overrideLogicalId(v.name);
       // As an override: TerraformVariable would rewrite the default's object keys to snake_case.
-      if (v.default !== undefined) variable.addOverride('default', literalJson(v.default, `variable ${v.name} default`));
+      if (v.default !== undefined) variable.addOverride('default', literalJson(v.default, `variable ${v.name} default`, this.text));
     }
 
     for (const local of spec.locals) {
-      new TerraformLocal(this, `local.${local.name}`, expressionJson(local.value)).overrideLogicalId(local.name);
+      new TerraformLocal(this, `local.${local.name}`, expressionJson(local.value, this.text)).overrideLogicalId(local.name);
     }
 
-    for (const resource of spec.resources) addResource(this, resource);
+    for (const resource of spec.resources) addResource(this, resource, this.text);
 
     for (const output of spec.outputs) {
       new TerraformOutput(this, `output.${output.name}`, {
-        value: interpolate(output.value.expr),
-        description: output.description,
+        value: t(interpolate(output.value.expr)),
+        description: t(output.description),
         ...(output.sensitive !== undefined && { sensitive: output.sensitive }),
       }).overrideLogicalId(output.name);
     }
   }
 }
 
-function addResource(stack: TerraformStack, spec: ResourceSpec): void {
+function addResource(stack: TerraformStack, spec: ResourceSpec, text: ProtectedText): void {
   const id = `${spec.kind}.${spec.type}.${spec.name}`;
   const known = (spec.kind === 'data' ? DATA_CLASSES : RESOURCE_CLASSES)[spec.type];
   let element: TerraformResource | TerraformDataSource;
@@ -93,24 +96,23 @@ function addResource(stack: TerraformStack, spec: ResourceSpec): void {
     element = spec.kind === 'data' ? new TerraformDataSource(stack, id, config) : new TerraformResource(stack, id, config);
   }
   element.overrideLogicalId(spec.name);
-  if (spec.count) element.addOverride('count', interpolate(spec.count.expr));
-  if (spec.forEach) element.addOverride('for_each', interpolate(spec.forEach.expr));
+  if (spec.count) element.addOverride('count', text.protect(interpolate(spec.count.expr)));
+  if (spec.forEach) element.addOverride('for_each', text.protect(interpolate(spec.forEach.expr)));
   if (spec.lifecycle?.createBeforeDestroy) element.addOverride('lifecycle.create_before_destroy', true);
-  if (spec.lifecycle?.ignoreChanges?.length) element.addOverride('lifecycle.ignore_changes', [...spec.lifecycle.ignoreChanges]);
-  if (spec.dependsOn && spec.dependsOn.length > 0) element.addOverride('depends_on', [...spec.dependsOn]);
-  const body = blockBody(spec.attributes, spec.blocks ?? []);
+  if (spec.lifecycle?.ignoreChanges?.length) element.addOverride('lifecycle.ignore_changes', spec.lifecycle.ignoreChanges.map((a) => text.protect(a)));
+  if (spec.dependsOn && spec.dependsOn.length > 0) element.addOverride('depends_on', spec.dependsOn.map((d) => text.protect(d)));
+  const body = blockBody(spec.attributes, spec.blocks ?? [], text);
   for (const [key, value] of Object.entries(body)) element.addOverride(key, value);
 }
 
 /** Attributes and nested blocks of a block body in Terraform JSON: blocks as arrays, `dynamic` blocks under `dynamic`. */
-function blockBody(attributes: Readonly<Record<string, Value>>, blocks: readonly BlockSpec[]): Record<string, Json> {
-  const body: Record<string, Json> = {};
-  for (const [key, value] of Object.entries(attributes)) body[key] = expressionJson(value);
+function blockBody(attributes: Readonly<Record<string, Value>>, blocks: readonly BlockSpec[], text: ProtectedText): Record<string, Json> {
+  const body: Record<string, Json> = jsonObject(Object.entries(attributes).map(([key, value]) => [key, expressionJson(value, text)]));
   const dynamic: Record<string, Json[]> = {};
   for (const block of blocks) {
-    const content = blockBody(block.attributes, block.blocks ?? []);
+    const content = blockBody(block.attributes, block.blocks ?? [], text);
     if (block.forEach) {
-      (dynamic[block.type] ??= []).push({ for_each: interpolate(block.forEach.expr), content });
+      (dynamic[block.type] ??= []).push({ for_each: text.protect(interpolate(block.forEach.expr)), content });
     } else {
       const list = (body[block.type] ??= []) as Json[];
       list.push(content);
@@ -122,7 +124,7 @@ function blockBody(attributes: Readonly<Record<string, Value>>, blocks: readonly
 
 /** The module as clean Terraform JSON: no `"//"` metadata, no backend, sorted keys. */
 export function moduleJson(stack: ModuleStack): Json {
-  const json = cleanJson(stack.toTerraform()) as { [key: string]: Json };
+  const json = cleanJson(stack.toTerraform(), stack.text) as { [key: string]: Json };
   const terraform = json.terraform as { [key: string]: Json } | undefined;
   if (terraform) delete terraform.backend;
   return json;

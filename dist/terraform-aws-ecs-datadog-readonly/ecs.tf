@@ -25,6 +25,7 @@ resource "aws_ecs_task_definition" "this" {
   requires_compatibilities = ["FARGATE"]
   execution_role_arn       = local.execution_role_arn
   task_role_arn            = local.task_role_arn
+  pid_mode                 = var.datadog.process_collection ? "task" : null
   container_definitions    = jsonencode(local.container_definitions)
   tags                     = var.tags
 

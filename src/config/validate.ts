@@ -7,6 +7,9 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Problem } from '../errors';
 import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, ECS_EXEC_WRITABLE_PATHS, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
+import { AGENT_ENVIRONMENT_OWNERS, agentPorts, PROCESS_COLLECTION_EXEC_REASON } from '../model/agent-settings';
+import { INIT_ROUTER_IMAGE_PATTERN, LOG_ROUTER_CONTAINER_NAME, LOG_ROUTER_WRITABLE_PATHS } from '../model/log-router';
+import { compareCodePoints } from '../model/order';
 import { writableVolumeName } from '../model/task-definition';
 import {
   DATADOG_API_KEY_LIKE,
@@ -21,6 +24,7 @@ import {
 } from './constraints';
 import { serviceFeatureRules } from './service-validate';
 import { configJsonSchema, PATTERN_CONSTRAINTS, type JsonSchema } from './schema';
+import { scanTokens, TOKEN_PATHS_TEXT, type TokenPredicate } from './tokens';
 
 /** A path into the config: keys and list indexes. */
 export type ConfigPath = readonly (string | number)[];
@@ -73,8 +77,30 @@ function schemaValidator(): ValidateFunction {
   return compiled;
 }
 
+export interface ValidateOptions {
+  /**
+   * Recognises framework tokens (construct props): they are accepted where a value can come from another resource
+   * (`TOKEN_SLOTS`) and refused elsewhere. @default none (a config file holds no tokens; every string is literal text)
+   */
+  readonly isToken?: TokenPredicate;
+}
+
 /** Every problem of a parsed config, all at once, sorted by path. An empty list means valid. */
-export function validateConfig(raw: unknown): ConfigProblem[] {
+export function validateConfig(input: unknown, options: ValidateOptions = {}): ConfigProblem[] {
+  if (options.isToken === undefined) return validateLiteralConfig(input);
+  const scan = scanTokens(input, options.isToken);
+  const misplaced = scan.misplaced.map(({ at, listToken }) =>
+    problem(
+      at,
+      `is a ${listToken ? 'list ' : ''}token (a reference to another resource), but this key takes a literal value; tokens are accepted only at ${TOKEN_PATHS_TEXT}`,
+      'write the value itself here',
+    ),
+  );
+  const misplacedPaths = new Set(misplaced.map((p) => p.path));
+  return [...misplaced, ...validateLiteralConfig(scan.standIn).filter((p) => !misplacedPaths.has(p.path))];
+}
+
+function validateLiteralConfig(raw: unknown): ConfigProblem[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return [
       {
@@ -105,7 +131,7 @@ export function validateConfig(raw: unknown): ConfigProblem[] {
     .filter((e) => e.keyword === 'type' || !typeErrors.has(e.instancePath))
     .flatMap((e) => schemaProblem(e, raw))
     .filter((p) => !secretPaths.has(p.path));
-  const all = [...secretProblems, ...schemaProblems, ...domainRules(raw as Obj)];
+  const all = [...textProblems(raw), ...secretProblems, ...schemaProblems, ...domainRules(raw as Obj)];
   const seen = new Set<string>();
   return all.filter((p) => {
     const key = `${p.path}\u0000${p.message}`;
@@ -113,6 +139,38 @@ export function validateConfig(raw: unknown): ConfigProblem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A lone UTF-16 surrogate: not a character, so no output (JSON, HCL, Terraform) can carry it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Strings, keys included, that are not Unicode text (a lone surrogate, as a `\uD800` escape writes). */
+function textProblems(raw: unknown): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const report = (at: ConfigPath, text: string, what: string) => {
+    const unit = (LONE_SURROGATE.exec(text) as RegExpExecArray)[0].charCodeAt(0);
+    problems.push(
+      problem(
+        at,
+        `${what} holds a lone UTF-16 surrogate (U+${unit.toString(16).toUpperCase()}), which is not a Unicode character; JSON, HCL and Terraform cannot carry it`,
+        'remove it, or write the whole character (a surrogate pair such as \\uD83D\\uDE00, or the character itself)',
+      ),
+    );
+  };
+  const walk = (node: unknown, at: (string | number)[]) => {
+    if (typeof node === 'string') {
+      if (LONE_SURROGATE.test(node)) report(at, node, 'the value');
+    } else if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, [...at, i]));
+    } else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (LONE_SURROGATE.test(key)) report([...at, key], key, 'the key');
+        walk(value, [...at, key]);
+      }
+    }
+  };
+  walk(raw, []);
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -294,6 +352,20 @@ function secretRules(raw: unknown): ConfigProblem[] {
       }
     });
   }
+  const agentEnv = isObj((raw as Obj).datadog) ? ((raw as Obj).datadog as Obj).environment : undefined;
+  if (isObj(agentEnv)) {
+    for (const name of Object.keys(agentEnv)) {
+      const at = ['datadog', 'environment', name];
+      const owner = AGENT_ENVIRONMENT_OWNERS[name];
+      if (name === 'DD_API_KEY') {
+        problems.push(problem(at, 'the Datadog API key must not be a plain environment variable; the agent reads it from datadog.apiKeySecretArn', `remove it; ${API_KEY_FIX}`));
+      } else if (owner !== undefined) {
+        problems.push(problem(at, `is set by the tool from ${owner}; an override here would contradict it`, `remove it and set ${owner.split(' ')[0]} instead`));
+      } else if ((SECRET_ENVIRONMENT_NAMES as readonly string[]).includes(name)) {
+        problems.push(problem(at, 'must not be a plain environment variable (Security Hub ECS.8)', "remove it; the agent uses the task role's credentials"));
+      }
+    }
+  }
   return dedupeByPath(problems);
 }
 
@@ -316,9 +388,8 @@ function isStr(v: unknown): v is string {
   return typeof v === 'string';
 }
 
-const RESERVED_CONTAINER_NAMES = [AGENT_CONTAINER_NAME, INIT_CONTAINER_NAME];
-const AGENT_PORTS = [DOGSTATSD_PORT, APM_PORT];
-const AGENT_VOLUMES = AGENT_WRITABLE_PATHS.map((p) => p.volume);
+const RESERVED_CONTAINER_NAMES = [AGENT_CONTAINER_NAME, INIT_CONTAINER_NAME, LOG_ROUTER_CONTAINER_NAME];
+const AGENT_VOLUMES = [...AGENT_WRITABLE_PATHS, ...LOG_ROUTER_WRITABLE_PATHS].map((p) => p.volume);
 
 function domainRules(c: Obj): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
@@ -341,6 +412,26 @@ function domainRules(c: Obj): ConfigProblem[] {
   const containers = Array.isArray(c.containers) ? c.containers : [];
   const app = containers.map((x, i) => ({ i, c: isObj(x) ? x : ({} as Obj) }));
   const nameOf = (x: Obj) => (isStr(x.name) ? x.name : undefined);
+  const dd = isObj(c.datadog) ? c.datadog : {};
+  const logs = isObj(c.logs) ? c.logs : {};
+  const router = isObj(logs.router) ? logs.router : {};
+  const toDatadog = logs.destination === 'datadog';
+  const apmEnabled = dd.apmEnabled !== false;
+  const unixTransport = dd.transport !== 'tcp';
+
+  // The agent's settings
+  if (dd.processCollection === true && isObj(c.service) && c.service.enableExecuteCommand === true) {
+    add(['datadog', 'processCollection'], `cannot be true together with service.enableExecuteCommand: ${PROCESS_COLLECTION_EXEC_REASON}`, 'turn one of them off');
+  }
+
+  // The log router
+  if (isStr(router.image) && new RegExp(INIT_ROUTER_IMAGE_PATTERN).test(router.image)) {
+    add(['logs', 'router', 'image'], `must not be an init variant of aws-for-fluent-bit (${describeValue(router.image)}): it writes under /init, which a read-only root filesystem refuses (aws/aws-for-fluent-bit#824, #928)`, 'use the stable tag or a plain version tag, e.g. public.ecr.aws/aws-observability/aws-for-fluent-bit:stable');
+  }
+  const maxApplications = MAX_CONTAINERS_PER_TASK - 3;
+  if (toDatadog && containers.length > maxApplications) {
+    add(['containers'], `must have at most ${maxApplications} entries with logs.destination datadog, got ${containers.length}: a Fargate task holds at most ${MAX_CONTAINERS_PER_TASK} containers and three are the Datadog init, agent and log router containers`, 'split the containers over several services, or log to cloudwatch');
+  }
 
   // Names: unique, not the Datadog containers'
   const firstIndex = new Map<string, number>();
@@ -356,8 +447,8 @@ function domainRules(c: Obj): ConfigProblem[] {
 
   // Ports
   for (const { i, c: x } of app) {
-    if (isInt(x.port) && AGENT_PORTS.includes(x.port)) {
-      add(['containers', i, 'port'], `must not be ${x.port}: the agent listens on ${DOGSTATSD_PORT}/udp (DogStatsD) and ${APM_PORT}/tcp (APM) in the same network namespace`, 'use another port');
+    if (isInt(x.port) && agentPorts(apmEnabled).includes(x.port)) {
+      add(['containers', i, 'port'], `must not be ${x.port}: the agent listens on ${DOGSTATSD_PORT}/udp (DogStatsD)${apmEnabled ? ` and ${APM_PORT}/tcp (APM)` : ''} in the same network namespace`, 'use another port');
     }
   }
 
@@ -421,7 +512,7 @@ function domainRules(c: Obj): ConfigProblem[] {
     paths.forEach((p, j) => {
       if (!isStr(p) || !p.startsWith('/')) return;
       const at = ['containers', i, 'writablePaths', j];
-      if (overlaps(p, SOCKETS_PATH)) {
+      if (unixTransport && overlaps(p, SOCKETS_PATH)) {
         add(at, `must not be or overlap ${SOCKETS_PATH}, where the agent's sockets are mounted read-only in every application container, got ${describeValue(p)}`, 'choose another path');
         return;
       }
@@ -451,8 +542,11 @@ function domainRules(c: Obj): ConfigProblem[] {
   // CPU and memory: the containers' reservations fit in the task
   const taskCpu = isInt(cpu) && FARGATE_SIZES[cpu] ? cpu : undefined;
   const taskMemory = isInt(memory) ? memory : undefined;
-  const dd = isObj(c.datadog) ? c.datadog : {};
-  const parts = [{ label: 'datadog', x: dd as Obj }, ...app.map(({ i, c: x }) => ({ label: `containers[${i}]`, x }))];
+  const parts = [
+    { label: 'datadog', x: dd as Obj },
+    ...(toDatadog ? [{ label: 'logs.router', x: router as Obj }] : []),
+    ...app.map(({ i, c: x }) => ({ label: `containers[${i}]`, x })),
+  ];
   for (const [key, total] of [
     ['cpu', taskCpu],
     ['memory', taskMemory],
@@ -495,7 +589,7 @@ function findCycle(edges: ReadonlyMap<string, readonly string[]>): string[] | un
     state.set(n, 'done');
     return undefined;
   };
-  for (const n of [...edges.keys()].sort()) {
+  for (const n of [...edges.keys()].sort(compareCodePoints)) {
     const found = visit(n);
     if (found) return found;
   }

@@ -9,3 +9,4 @@ export * from './names';
 export * from './security-group';
 export * from './task-definition';
 export * from './terraform-refs';
+export * from './order';

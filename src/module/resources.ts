@@ -187,6 +187,7 @@ export function moduleResources(config: ResolvedConfig): ResourceSpec[] {
   });
   const td = model.taskDefinition;
   const service = model.service;
+  const pidMode = deploymentModel({ ...config, name: NAME_SENTINEL, datadog: { ...config.datadog, processCollection: true } }).taskDefinition.pidMode;
   return [
     { kind: 'data', type: 'aws_region', name: 'current', attributes: {}, file: 'main.tf' },
     { kind: 'data', type: 'aws_caller_identity', name: 'current', attributes: {}, file: 'main.tf' },
@@ -234,6 +235,8 @@ export function moduleResources(config: ResolvedConfig): ResourceSpec[] {
         requires_compatibilities: [...(td.requiresCompatibilities ?? ['FARGATE'])],
         execution_role_arn: expr('local.execution_role_arn'),
         task_role_arn: expr('local.task_role_arn'),
+        // Process collection: the containers share one process namespace.
+        pid_mode: expr(`var.datadog.process_collection ? ${hclString(pidMode ?? 'task')} : null`),
         container_definitions: expr('jsonencode(local.container_definitions)'),
         tags,
       },

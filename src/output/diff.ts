@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FileSet } from '../render/formats';
+import { Errors } from '../errors';
+import { compareCodePoints } from '../model/order';
 import { MARKER_FILE } from './marker';
+import { describeFsError } from './write';
 
 export type DifferenceKind = 'changed' | 'missing' | 'extra';
 
@@ -17,6 +20,14 @@ export interface Difference {
  * remove. The marker file is not compared. Sorted by path. A missing directory means every file is missing.
  */
 export function diffOutputDirectory(outDir: string, files: FileSet): Difference[] {
+  try {
+    return differencesIn(outDir, files);
+  } catch (err) {
+    throw Errors.outputUnreadable(outDir, describeFsError(err));
+  }
+}
+
+function differencesIn(outDir: string, files: FileSet): Difference[] {
   const actual = listFiles(outDir);
   const differences: Difference[] = [];
   for (const name of Object.keys(files)) {
@@ -27,7 +38,7 @@ export function diffOutputDirectory(outDir: string, files: FileSet): Difference[
     }
   }
   for (const name of actual) if (!(name in files)) differences.push({ path: name, kind: 'extra' });
-  return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return differences.sort((a, b) => compareCodePoints(a.path, b.path));
 }
 
 /** Every entry but a directory (files, links) under a directory, relative; empty when it does not exist. Links are not followed. */

@@ -5,10 +5,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, LocalBackend } from 'cdktf';
-import { DeployableStack } from '../../modules/deployable-stack';
+import { DeployableStack } from '../../modules/cdktf';
 import { ModuleStack, moduleJson } from '../../modules/module-stack';
 import { formatJson, type Json } from '../../modules/terraform-json';
 import type { ResolvedConfig } from '../config/types';
+import { Errors } from '../errors';
+import { describeFsError } from '../output/write';
 import { moduleSpec } from '../module/spec';
 
 export const DEFAULT_SYNTH_DIR = 'cdktf.out';
@@ -26,15 +28,34 @@ export interface SynthResult {
 
 /** Synthesises both stacks into `outdir` (`stacks/<name>/cdk.tf.json` and `manifest.json`, as `cdktf synth` does). */
 export function synthCdktfApp(config: ResolvedConfig, outdir: string = DEFAULT_SYNTH_DIR): SynthResult {
+  try {
+    return synthesise(config, outdir);
+  } catch (err) {
+    // a full disk, a read-only or missing directory: the user's condition, not a bug
+    if (typeof (err as NodeJS.ErrnoException)?.code === 'string' && (err as NodeJS.ErrnoException).syscall) throw Errors.synthWriteFailed(outdir, describeFsError(err));
+    throw err;
+  }
+}
+
+function synthesise(config: ResolvedConfig, outdir: string): SynthResult {
+  if (config.network.subnetIds.length === 0) throw Errors.subnetsRequired(config.name);
+  // `new App` creates the output directory: a stack that refuses its config must not leave it behind.
+  const created = !fs.existsSync(outdir);
   // Validation runs per stack below: the module stack has no provider on purpose, which app-wide validation rejects.
   const app = new App({ outdir, skipValidation: true, stackTraces: false });
-  const deployable = new DeployableStack(app, config.name, { config });
-  // CDKTF's default local backend path is absolute; a relative one (from the stack's working directory to the
-  // current directory, where `cdktf` keeps state too) keeps the output byte-identical wherever it runs.
-  const stackDir = path.resolve(outdir, 'stacks', config.name);
-  new LocalBackend(deployable, { path: path.relative(stackDir, path.resolve(`terraform.${config.name}.tfstate`)) });
-  const module = new ModuleStack(app, `${config.name}${MODULE_STACK_SUFFIX}`, { spec: moduleSpec(config) });
-  deployable.runAllValidations();
+  let module: ModuleStack;
+  try {
+    const deployable = new DeployableStack(app, config.name, { config });
+    // CDKTF's default local backend path is absolute; a relative one (from the stack's working directory to the
+    // current directory, where `cdktf` keeps state too) keeps the output byte-identical wherever it runs.
+    const stackDir = path.resolve(outdir, 'stacks', config.name);
+    new LocalBackend(deployable, { path: path.relative(stackDir, path.resolve(`terraform.${config.name}.tfstate`)) });
+    module = new ModuleStack(app, `${config.name}${MODULE_STACK_SUFFIX}`, { spec: moduleSpec(config) });
+    deployable.runAllValidations();
+  } catch (err) {
+    if (created) fs.rmSync(outdir, { recursive: true, force: true });
+    throw err;
+  }
   app.synth();
   const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as {
     stacks: Record<string, { synthesizedStackPath: string }>;

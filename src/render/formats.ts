@@ -21,7 +21,10 @@ export const FORMATS = {
   },
   cdktf: {
     description: 'the Terraform module synthesised by CDKTF (main.tf.json, JSON syntax): no provider block, no backend',
-    render: async (config) => (await import('./cdktf')).renderCdktfModule(config),
+    render: async (config) => {
+      (await import('./cdktf-peers')).assertCdktfInstalled('generate --format cdktf (and --format all)');
+      return (await import('./cdktf')).renderCdktfModule(config);
+    },
   },
 } satisfies Record<string, OutputFormat>;
 

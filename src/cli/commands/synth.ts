@@ -19,6 +19,7 @@ export function registerSynth(program: Command, io: CliIo = new CliIo()): void {
     )
     .action(async (opts: { config?: string; out: string }) => {
       const config = loadConfig(opts.config);
+      (await import('../../render/cdktf-peers')).assertCdktfInstalled('synth');
       const { synthCdktfApp } = await import('../../render/cdktf-app');
       const result = synthCdktfApp(config, opts.out);
       for (const [stack, file] of Object.entries(result.stacks)) io.out(`${stack}: ${path.join(opts.out, file)}\n`);
