@@ -5,6 +5,46 @@
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
+/** What a message shows instead of a Datadog API key (32 hex digits) or application key (40 hex digits). */
+export const KEY_HIDDEN = '(a value that looks like a Datadog key; not shown)';
+
+/** A run of exactly 32 or 40 hex digits: the shape of a Datadog API key or application key. */
+const DATADOG_KEY_SHAPED = /(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{32})(?![0-9A-Fa-f])/g;
+
+/** Replaces every Datadog-key-shaped run of hex digits. Digests (64 hex digits) and shorter ids stay. */
+export function redactKeys(text: string): string {
+  return text.replace(DATADOG_KEY_SHAPED, KEY_HIDDEN);
+}
+
+/**
+ * Characters a terminal or CI log would act on instead of showing: C0 and C1 controls, DEL, the line and paragraph
+ * separators, the bidi marks, embeddings, overrides and isolates, lone surrogates. Newline and tab stay unless
+ * `singleLine`.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKS = /[\n\t]/g;
+
+function escapeUnit(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Text safe to print: key-shaped values hidden, unsafe characters as `\uNNNN` escapes. */
+export function safeText(text: string, singleLine = false): string {
+  const escaped = redactKeys(text).replace(UNSAFE_TEXT, escapeUnit);
+  return singleLine ? escaped.replace(LINE_BREAKS, (ch) => (ch === '\n' ? '\\n' : '\\t')) : escaped;
+}
+
+function safeProblem(p: Problem): Problem {
+  return {
+    path: safeText(p.path, true),
+    message: safeText(p.message, true),
+    ...(p.fix !== undefined && { fix: safeText(p.fix, true) }),
+    ...(p.line !== undefined && { line: p.line }),
+  };
+}
+
 export interface Problem {
   /** Where: a config path such as `containers[1].port`, or a file name. */
   readonly path: string;
@@ -16,14 +56,18 @@ export interface Problem {
   readonly line?: number;
 }
 
+/** An error the user can fix. Its message and problems are made safe to print here: no key-shaped value, no control or bidi character. */
 export class UserError extends Error {
+  readonly problems: readonly Problem[];
+
   constructor(
     message: string,
-    readonly problems: readonly Problem[] = [],
+    problems: readonly Problem[] = [],
     readonly exitCode: number = EXIT.usage,
   ) {
-    super(message);
+    super(safeText(message));
     this.name = 'UserError';
+    this.problems = problems.map(safeProblem);
   }
 
   /** The message followed by one line per problem. */
@@ -68,6 +112,10 @@ export const Errors = {
     new UserError(
       `${what} needs the CDKTF packages, which are optional peer dependencies and not installed (missing: ${missing.join(', ')}). Nothing was written. Install them with:\n  ${install}`,
     ),
+  configNotRegularFile: (file: string, kind: string) =>
+    new UserError(`${file}: is ${kind}, not a regular file; a config is read only from a regular file (at most 1 MiB). Save the config to a file and pass that.`),
+  configNotUtf8: (file: string, what: string) =>
+    new UserError(`${file}: ${what}; a config must be UTF-8 text (a UTF-8 byte order mark is fine). Save it as UTF-8 (in most editors: save with encoding UTF-8).`),
   configSyntax: (file: string, problems: readonly Problem[]) =>
     new UserError(`${file}: not valid YAML or JSON, nothing was written.`, problems),
   outputIsNotDirectory: (dir: string) =>
@@ -89,6 +137,15 @@ export const Errors = {
     new UserError(`a renderer produced the file path "${file}", which ${reason}. Nothing was written; this is a bug, please report it.`),
   writeFailedPreviousMoved: (dir: string, reason: string, movedTo: string) =>
     new UserError(`--out ${dir}: writing failed (${reason}) and the previous content could not be moved back; it is in ${movedTo}.`),
+  outputHoldsInput: (dir: string, file: string) =>
+    new UserError(
+      `--out ${dir}: holds ${file}, which this run reads; generate replaces the whole output directory, so it refuses this one even with --force. Move the file out of ${dir}, or pass another --out.`,
+    ),
+  interruptedRunNotRestored: (dir: string, reason: string, movedTo: string) =>
+    new UserError(`--out ${dir}: an earlier run was interrupted while replacing it, and moving its previous content back failed (${reason}); that content is in ${movedTo}. Move it back to ${dir}, then run again.`),
+  synthWriteFailed: (dir: string, reason: string) =>
+    new UserError(`--out ${dir}: synth could not write (${reason}); what it wrote there may be incomplete. Fix the cause and run synth again.`),
+  outputUnreadable: (dir: string, reason: string) => new UserError(`--out ${dir}: cannot be compared (${reason}).`),
   writeFailed: (dir: string, reason: string) =>
     new UserError(`--out ${dir}: writing failed (${reason}); the previous content is unchanged and no temporary files remain.`),
 };

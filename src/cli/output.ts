@@ -1,16 +1,22 @@
-import { EXIT, type Problem, UserError } from '../errors';
+import { EXIT, type Problem, safeText, UserError } from '../errors';
 
 /**
  * Where a command writes: results to `out` (stdout), errors and progress to `err` (stderr). Commands that find
  * problems (drift, compliance findings) set `exitCode` to 1; `main` returns it. Tests pass their own writers.
+ * Everything written to `err` passes `safeText` last (no Datadog-key-shaped value, no control or bidi character), so
+ * no message can leak a key or reorder a CI log, whoever built it. `out` carries results (generated files, fixed task
+ * definitions), written as they are.
  */
 export class CliIo {
   exitCode: number = EXIT.ok;
+  readonly err: (text: string) => void;
 
   constructor(
     readonly out: (text: string) => void = (text) => void process.stdout.write(text),
-    readonly err: (text: string) => void = (text) => void process.stderr.write(text),
-  ) {}
+    err: (text: string) => void = (text) => void process.stderr.write(text),
+  ) {
+    this.err = (text) => err(safeText(text));
+  }
 
   /** One JSON document on stdout: the machine-readable result of `--json`. */
   json(value: unknown): void {
@@ -24,8 +30,13 @@ export function errorJson(err: UserError | { message: string }, exitCode: number
   return {
     exitCode,
     error: {
-      message: err.message,
-      problems: problems.map((p) => ({ path: p.path, message: p.message, ...(p.fix && { fix: p.fix }), ...(p.line !== undefined && { line: p.line }) })),
+      message: safeText(err.message),
+      problems: problems.map((p) => ({
+        path: safeText(p.path, true),
+        message: safeText(p.message, true),
+        ...(p.fix && { fix: safeText(p.fix, true) }),
+        ...(p.line !== undefined && { line: p.line }),
+      })),
     },
   };
 }

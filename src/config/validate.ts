@@ -120,7 +120,7 @@ function validateLiteralConfig(raw: unknown): ConfigProblem[] {
     .filter((e) => e.keyword === 'type' || !typeErrors.has(e.instancePath))
     .flatMap((e) => schemaProblem(e, raw))
     .filter((p) => !secretPaths.has(p.path));
-  const all = [...secretProblems, ...schemaProblems, ...domainRules(raw as Obj)];
+  const all = [...textProblems(raw), ...secretProblems, ...schemaProblems, ...domainRules(raw as Obj)];
   const seen = new Set<string>();
   return all.filter((p) => {
     const key = `${p.path}\u0000${p.message}`;
@@ -128,6 +128,38 @@ function validateLiteralConfig(raw: unknown): ConfigProblem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A lone UTF-16 surrogate: not a character, so no output (JSON, HCL, Terraform) can carry it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Strings, keys included, that are not Unicode text (a lone surrogate, as a `\uD800` escape writes). */
+function textProblems(raw: unknown): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const report = (at: ConfigPath, text: string, what: string) => {
+    const unit = (LONE_SURROGATE.exec(text) as RegExpExecArray)[0].charCodeAt(0);
+    problems.push(
+      problem(
+        at,
+        `${what} holds a lone UTF-16 surrogate (U+${unit.toString(16).toUpperCase()}), which is not a Unicode character; JSON, HCL and Terraform cannot carry it`,
+        'remove it, or write the whole character (a surrogate pair such as \\uD83D\\uDE00, or the character itself)',
+      ),
+    );
+  };
+  const walk = (node: unknown, at: (string | number)[]) => {
+    if (typeof node === 'string') {
+      if (LONE_SURROGATE.test(node)) report(at, node, 'the value');
+    } else if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, [...at, i]));
+    } else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (LONE_SURROGATE.test(key)) report([...at, key], key, 'the key');
+        walk(value, [...at, key]);
+      }
+    }
+  };
+  walk(raw, []);
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/types';
 import { arnParts } from './names';
 import { secretIamResource } from './secret-arns';
 import { TF } from './terraform-refs';
+import { compareCodePoints } from './order';
 
 export interface PolicyStatement {
   readonly Sid: string;
@@ -50,7 +51,7 @@ export function ecsTasksTrustPolicy(): PolicyDocument {
  */
 export function secretArns(config: ResolvedConfig): { secretsManager: string[]; ssm: string[] } {
   const all = [config.datadog.apiKeySecretArn, ...config.containers.flatMap((c) => Object.values(c.secrets))];
-  const unique = [...new Set(all.map(secretIamResource))].sort();
+  const unique = [...new Set(all.map(secretIamResource))].sort(compareCodePoints);
   // A literal ARN names its service; a reference (a construct token Terraform resolves) may be either, so both.
   return {
     secretsManager: unique.filter((arn) => arnParts(arn).service !== 'ssm'),
@@ -78,7 +79,7 @@ export function executionPolicy(config: ResolvedConfig): PolicyDocument {
   if (secrets.ssm.length > 0) {
     statements.push({ Sid: 'ReadParameters', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: secrets.ssm });
   }
-  const keys = [...new Set(config.secretsKmsKeyArns)].sort();
+  const keys = [...new Set(config.secretsKmsKeyArns)].sort(compareCodePoints);
   if (keys.length > 0) statements.push({ Sid: 'DecryptSecrets', Effect: 'Allow', Action: 'kms:Decrypt', Resource: keys });
   return { Version: '2012-10-17', Statement: statements };
 }

@@ -5,3 +5,4 @@ export * from './iam';
 export * from './names';
 export * from './task-definition';
 export * from './terraform-refs';
+export * from './order';

@@ -26,11 +26,12 @@ import {
 import type { ContainerDefinition, KeyValuePair, LogConfiguration, MountPoint, TaskDefinition, Volume } from './ecs-types';
 import { datadogLogConfiguration, LOG_ROUTER_CONTAINER_NAME, LOG_ROUTER_WRITABLE_PATHS, logRouterContainer, logsToDatadog } from './log-router';
 import { names } from './names';
+import { compareCodePoints } from './order';
 
 /** Environment as ECS wants it: a list sorted by name, so output never depends on key order. */
 export function toEnvironment(env: Readonly<Record<string, string>>): KeyValuePair[] {
   return Object.keys(env)
-    .sort()
+    .sort(compareCodePoints)
     .map((name) => ({ name, value: env[name] }));
 }
 
@@ -81,7 +82,7 @@ export function initContainer(config: ResolvedConfig): ContainerDefinition {
 /** `DD_TAGS` value: space-separated `key:value` pairs, sorted by key. */
 export function ddTags(tags: Readonly<Record<string, string>>): string {
   return Object.keys(tags)
-    .sort()
+    .sort(compareCodePoints)
     .map((k) => `${k}:${tags[k]}`)
     .join(' ');
 }
@@ -161,7 +162,7 @@ export function applicationContainer(config: ResolvedConfig, c: ResolvedContaine
     ...(config.datadog.transport === 'unix' ? [{ sourceVolume: SOCKETS_VOLUME, containerPath: SOCKETS_PATH, readOnly: true }] : []),
     ...writablePathsOf(config, c).map((path) => ({ sourceVolume: writableVolumeName(c.name, path), containerPath: path, readOnly: false })),
   ];
-  const secretNames = Object.keys(c.secrets).sort();
+  const secretNames = Object.keys(c.secrets).sort(compareCodePoints);
   return {
     name: c.name,
     image: c.image,
@@ -213,7 +214,7 @@ export function taskVolumes(config: ResolvedConfig): Volume[] {
  */
 export function taskDefinition(config: ResolvedConfig): TaskDefinition {
   const n = names(config);
-  const tagKeys = Object.keys(config.tags).sort();
+  const tagKeys = Object.keys(config.tags).sort(compareCodePoints);
   return {
     family: n.family,
     taskRoleArn: n.taskRoleArn,

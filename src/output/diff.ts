@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FileSet } from '../render/formats';
+import { Errors } from '../errors';
 import { MARKER_FILE } from './marker';
+import { describeFsError } from './write';
 
 export type DifferenceKind = 'changed' | 'missing' | 'extra';
 
@@ -17,6 +19,14 @@ export interface Difference {
  * remove. The marker file is not compared. Sorted by path. A missing directory means every file is missing.
  */
 export function diffOutputDirectory(outDir: string, files: FileSet): Difference[] {
+  try {
+    return differencesIn(outDir, files);
+  } catch (err) {
+    throw Errors.outputUnreadable(outDir, describeFsError(err));
+  }
+}
+
+function differencesIn(outDir: string, files: FileSet): Difference[] {
   const actual = listFiles(outDir);
   const differences: Difference[] = [];
   for (const name of Object.keys(files)) {

@@ -25,6 +25,8 @@ export interface WriteOptions {
   readonly fs?: OutputFs;
   /** Directory the output must not contain. @default process.cwd() */
   readonly cwd?: string;
+  /** Files that must survive, such as the config being read: a target directory that holds one is refused. @default [] */
+  readonly keep?: readonly string[];
 }
 
 export interface WriteResult {
@@ -47,23 +49,25 @@ export function writeOutputDirectory(outDir: string, files: FileSet, options: Wr
   const dir = path.resolve(outDir);
   const names = Object.keys(files).sort();
   assertSafeFileSet(names, [MARKER_FILE]);
+  recoverInterruptedRun(fs, outDir, dir);
   const existing = inspectTarget(fs, outDir, dir, options);
 
   const parent = path.dirname(dir);
   const base = path.basename(dir);
-  const temp = path.join(parent, `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const old = path.join(parent, `.${base}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = path.join(parent, `${leftoverPrefix(base, 'tmp')}${process.pid}-${randomBytes(4).toString('hex')}`);
+  const old = path.join(parent, `${leftoverPrefix(base, 'old')}${process.pid}-${randomBytes(4).toString('hex')}`);
   const createdParent = firstMissingAncestor(fs, parent);
   try {
     fs.mkdirSync(parent, { recursive: true });
     fs.mkdirSync(temp);
-    if (existing) fs.chmodSync(temp, existing.mode & 0o7777);
     for (const name of names) {
       const target = path.join(temp, ...name.split('/'));
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, files[name], { flag: 'wx' });
     }
     fs.writeFileSync(path.join(temp, MARKER_FILE), MARKER_CONTENT, { flag: 'wx' });
+    // the previous mode (a 0555 directory stays 0555), set only once every file is in
+    if (existing) fs.chmodSync(temp, existing.mode & 0o7777);
     if (existing) {
       fs.renameSync(dir, old);
       try {
@@ -89,6 +93,61 @@ export function writeOutputDirectory(outDir: string, files: FileSet, options: Wr
   return { dir, files: names, replaced: existing !== undefined };
 }
 
+/** The name start of the directories a run keeps beside the target: `.DIR.tmp-` (being written), `.DIR.old-` (replaced). */
+function leftoverPrefix(base: string, kind: 'tmp' | 'old'): string {
+  return `.${base}.${kind}-`;
+}
+
+/** The process id in a leftover's name (`<prefix><pid>-<random>`), if it has one. */
+function leftoverPid(name: string, prefix: string): number | undefined {
+  const match = /^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Whether the run that made a leftover may still be going: another process that is alive. This process writes synchronously, so its own leftovers are stale. */
+function runMayBeGoing(pid: number | undefined): boolean {
+  if (pid === undefined || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Cleans up after a run that was killed: when the target is missing but a replaced copy (`.DIR.old-*`) remains, the
+ * kill came between the two renames, so that copy (the newest) is the previous output and is moved back; then
+ * leftovers of runs that are no longer going are removed. The previous output is never deleted.
+ */
+function recoverInterruptedRun(fs: OutputFs, outDir: string, dir: string): void {
+  const parent = path.dirname(dir);
+  const base = path.basename(dir);
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent);
+  } catch {
+    return; // a missing parent has no leftovers; any other problem shows when writing
+  }
+  const tmpPrefix = leftoverPrefix(base, 'tmp');
+  const oldPrefix = leftoverPrefix(base, 'old');
+  const stale = (prefix: string) =>
+    names.filter((n) => n.startsWith(prefix) && leftoverPid(n, prefix) !== undefined && !runMayBeGoing(leftoverPid(n, prefix)));
+  const olds = stale(oldPrefix);
+  if (olds.length > 0 && !names.includes(base)) {
+    const newest = olds
+      .map((n) => ({ n, mtime: fs.lstatSync(path.join(parent, n)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0))[0].n;
+    try {
+      fs.renameSync(path.join(parent, newest), dir);
+    } catch (err) {
+      throw Errors.interruptedRunNotRestored(outDir, describeFsError(err), path.join(parent, newest));
+    }
+    olds.splice(olds.indexOf(newest), 1);
+  }
+  for (const n of [...stale(tmpPrefix), ...olds]) removeQuietly(fs, path.join(parent, n));
+}
+
 /** The existing target's stats, or undefined when there is none; throws when it must not be replaced. */
 function inspectTarget(fs: OutputFs, outDir: string, dir: string, options: WriteOptions): nodeFs.Stats | undefined {
   const cwd = path.resolve(options.cwd ?? process.cwd());
@@ -96,6 +155,11 @@ function inspectTarget(fs: OutputFs, outDir: string, dir: string, options: Write
     throw Errors.outputContainsWorkingDirectory(outDir);
   }
   if (dir === path.resolve(os.homedir())) throw Errors.outputProtected(outDir, 'is your home directory');
+  for (const file of options.keep ?? []) {
+    const kept = realOrResolved(file);
+    const real = realOrResolved(dir);
+    if (kept === real || kept.startsWith(`${real}${path.sep}`)) throw Errors.outputHoldsInput(outDir, file);
+  }
   let stat: nodeFs.Stats;
   try {
     stat = fs.lstatSync(dir);
@@ -105,7 +169,12 @@ function inspectTarget(fs: OutputFs, outDir: string, dir: string, options: Write
   }
   if (stat.isSymbolicLink()) throw Errors.outputIsSymlink(outDir);
   if (!stat.isDirectory()) throw Errors.outputIsNotDirectory(outDir);
-  const entries = fs.readdirSync(dir);
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(dir);
+  } catch (err) {
+    throw Errors.writeFailed(outDir, describeFsError(err));
+  }
   if (entries.length === 0 || entries.includes(MARKER_FILE)) return stat;
   if (entries.includes('.git')) throw Errors.outputProtected(outDir, 'holds a .git directory');
   if (!options.force) throw Errors.outputNotGenerated(outDir, MARKER_FILE);
@@ -126,15 +195,57 @@ function firstMissingAncestor(fs: OutputFs, dir: string): string | undefined {
   }
 }
 
+/** The path with symbolic links resolved, or only made absolute when it does not exist. */
+function realOrResolved(p: string): string {
+  try {
+    return nodeFs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** Removes a tree this tool wrote, read-only directories in it included (a 0555 output keeps its mode). */
 function removeQuietly(fs: OutputFs, p: string): void {
   try {
+    fs.rmSync(p, { recursive: true, force: true });
+    return;
+  } catch {
+    // a directory without write permission: make the tree writable, then try again
+  }
+  try {
+    makeWritable(fs, p);
     fs.rmSync(p, { recursive: true, force: true });
   } catch {
     // best effort: the output itself is already consistent
   }
 }
 
-function describeFsError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  return e.code ? `${e.code}: ${e.message}` : String(e?.message ?? err);
+function makeWritable(fs: OutputFs, p: string): void {
+  const stat = fs.lstatSync(p);
+  if (!stat.isDirectory()) return;
+  fs.chmodSync(p, (stat.mode & 0o7777) | 0o700);
+  for (const name of fs.readdirSync(p)) makeWritable(fs, path.join(p, name));
 }
+
+/** What went wrong, in words first (the cause a user can act on), then the system's code and path. */
+export function describeFsError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (!e?.code) return String(e?.message ?? err);
+  const where = e.path ? ` (${e.syscall ?? 'access'} ${e.path})` : '';
+  const cause = FS_CAUSES[e.code];
+  return cause ? `${e.code}: ${cause}${where}` : `${e.code}: ${e.message}`;
+}
+
+const FS_CAUSES: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied (generate builds the new directory beside the target and renames it, so it needs write access to the parent directory)',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is exceeded',
+  ENOTDIR: 'a part of the path is a file, not a directory',
+  EEXIST: 'a file is in the way',
+  EIO: 'an input/output error of the device',
+  ENAMETOOLONG: 'the path is too long',
+  ELOOP: 'too many symbolic links in the path',
+  EMFILE: 'too many open files',
+};

@@ -10,6 +10,7 @@ import { ModuleStack, moduleJson } from '../../modules/module-stack';
 import { formatJson, type Json } from '../../modules/terraform-json';
 import type { ResolvedConfig } from '../config/types';
 import { Errors } from '../errors';
+import { describeFsError } from '../output/write';
 import { moduleSpec } from '../module/spec';
 
 export const DEFAULT_SYNTH_DIR = 'cdktf.out';
@@ -27,6 +28,16 @@ export interface SynthResult {
 
 /** Synthesises both stacks into `outdir` (`stacks/<name>/cdk.tf.json` and `manifest.json`, as `cdktf synth` does). */
 export function synthCdktfApp(config: ResolvedConfig, outdir: string = DEFAULT_SYNTH_DIR): SynthResult {
+  try {
+    return synthesise(config, outdir);
+  } catch (err) {
+    // a full disk, a read-only or missing directory: the user's condition, not a bug
+    if (typeof (err as NodeJS.ErrnoException)?.code === 'string' && (err as NodeJS.ErrnoException).syscall) throw Errors.synthWriteFailed(outdir, describeFsError(err));
+    throw err;
+  }
+}
+
+function synthesise(config: ResolvedConfig, outdir: string): SynthResult {
   if (config.network.subnetIds.length === 0) throw Errors.subnetsRequired(config.name);
   // `new App` creates the output directory: a stack that refuses its config must not leave it behind.
   const created = !fs.existsSync(outdir);

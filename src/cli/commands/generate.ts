@@ -62,7 +62,7 @@ export async function generate(opts: GenerateOptions, io: CliIo): Promise<void> 
     }
     return;
   }
-  const result = writeOutputDirectory(opts.out, files, { force: opts.force });
+  const result = writeOutputDirectory(opts.out, files, { force: opts.force, keep: opts.config === undefined ? [] : [opts.config] });
   if (opts.json) {
     io.json({ command: 'generate', format: opts.format, out: opts.out, files: result.files, replaced: result.replaced });
   } else {

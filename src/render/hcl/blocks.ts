@@ -41,7 +41,7 @@ export function attributeViews(attributes: readonly (readonly [string, Value | u
 
 /** A block header: the type, then its labels as quoted strings. */
 export function header(type: string, ...labels: readonly string[]): string {
-  return [attributeName(type), ...labels.map(encodeString)].join(' ');
+  return [attributeName(type), ...labels.map((label) => encodeString(label))].join(' ');
 }
 
 /** A block view at `depth` from its header, attribute groups (empty ones dropped) and nested blocks. */

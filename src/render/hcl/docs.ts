@@ -58,10 +58,49 @@ export function cellText(text: string): string {
 
 /** Code for a table cell: a code span when it fits on a line, a `<pre>` block (terraform-docs style) otherwise. */
 export function cellCode(code: string): string {
-  if (code.includes('\n')) return `<pre>${cellText(code).replace(/<br>/g, '<br/>')}</pre>`;
-  const fence = code.includes('`') ? '``' : '`';
-  const pad = fence.length > 1 ? ' ' : '';
+  if (code.includes('\n')) return `<pre>${htmlCode(code).replace(/\n/g, '<br/>')}</pre>`;
+  // a code span cannot hide terraform-docs' markers (entities are literal inside it): such code goes in <code>
+  if (code.includes('<!--') || code.includes('-->')) return `<code>${htmlCode(code)}</code>`;
+  const fence = '`'.repeat(longestRun(code, '`') + 1);
+  // a space on both sides keeps a leading or trailing backtick (or space) apart from the fence; Markdown strips it
+  const pad = fence.length > 1 || /^[` ]|[` ]$/.test(code) ? ' ' : '';
   return `${fence}${pad}${code.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+/**
+ * Text inside raw HTML in a table cell is still Markdown: the characters that open links, emphasis, code spans,
+ * strikethrough, escapes and table cells are backslash-escaped (as CommonMark allows for any ASCII punctuation), `<`
+ * and `&` written as entities, so each shows as itself and no HTML tag nor terraform-docs marker can form.
+ */
+export function htmlCode(code: string): string {
+  // an underscore inside a word (snake_case) cannot start or end emphasis, so it stays as it is
+  return code
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|[\\`*[\]~|]/g, (ch) => `\\${ch}`);
+}
+
+function longestRun(text: string, ch: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
+/** A code fence for `code`: longer than any run of backticks in it, so the code cannot close it. */
+export function codeFence(code: string): string {
+  return '`'.repeat(Math.max(3, longestRun(code, '`') + 1));
+}
+
+/**
+ * HCL for the README that terraform-docs cannot mistake for its markers: a marker can only stand inside a quoted
+ * string there, where `\u003C` is the same `<` to Terraform.
+ */
+export function withoutDocsMarkers(hcl: string): string {
+  return hcl.replace(/<(?=!-- (?:BEGIN|END)_TF_DOCS -->)/g, '\\u003C');
 }
 
 /** terraform-docs escapes `_` in link texts and targets. */

@@ -27,7 +27,7 @@ function isControl(codePoint: number): boolean {
  * `\uNNNN`, and the template introducers `${` and `%{` doubled to `$${` and `%%{`. Terraform normalises every string to
  * Unicode NFC, so a decomposed input comes back composed.
  */
-export function encodeString(text: string): string {
+export function encodeString(text: string, escapeJoining = false): string {
   let body = '';
   for (const ch of text) {
     const codePoint = ch.codePointAt(0) as number;
@@ -36,7 +36,7 @@ export function encodeString(text: string): string {
     }
     const simple = SIMPLE_ESCAPES[ch];
     if (simple !== undefined) body += simple;
-    else if (isControl(codePoint)) body += `\\u${hex4(codePoint)}`;
+    else if (isControl(codePoint) || (escapeJoining && codePoint > 0x7f && joinsGraphemes(ch))) body += unicodeEscape(codePoint);
     else body += ch;
   }
   return `"${body.replace(/([$%])\{/g, (_match, introducer: string) => `${introducer}${introducer}{`)}"`;
@@ -44,6 +44,22 @@ export function encodeString(text: string): string {
 
 function hex4(codePoint: number): string {
   return codePoint.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** HCL's `\uNNNN` or, above the BMP, `\UNNNNNNNN`. */
+function unicodeEscape(codePoint: number): string {
+  return codePoint > 0xffff ? `\\U${codePoint.toString(16).toUpperCase().padStart(8, '0')}` : `\\u${hex4(codePoint)}`;
+}
+
+/**
+ * Characters that may form one grapheme cluster with a neighbour (UAX #29): everything that is not a grapheme base
+ * (combining marks, joiners, variation selectors, format and unassigned characters), spacing marks, emoji
+ * modifiers, regional indicators, Hangul jamo, and the letters of the Prepend class.
+ */
+const JOINING = /[^\p{Grapheme_Base}]|\p{gc=Mc}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u0E33\u0EB3\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0D4E\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/u;
+
+function joinsGraphemes(ch: string): boolean {
+  return JOINING.test(ch);
 }
 
 export function encodeNumber(value: number): string {
@@ -55,9 +71,14 @@ export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
 }
 
-/** An object key: bare when it is a plain identifier, quoted (and escaped) otherwise. */
+/**
+ * An object key: bare when it is a plain identifier, quoted (and escaped) otherwise. `terraform fmt` aligns `=` by
+ * the key's width in grapheme clusters, counted by the Unicode version its Go library was built with; a key writes
+ * every character that could join a neighbour into one cluster as a `\u` escape (the same string to Terraform), so
+ * each character left is one cluster in every Unicode version and the width is its length in code points.
+ */
 export function encodeKey(key: string): string {
-  return isIdentifier(key) && !RESERVED_KEYS.has(key) ? key : encodeString(key);
+  return isIdentifier(key) && !RESERVED_KEYS.has(key) ? key : encodeString(key, true);
 }
 
 /** An argument or block type name, which HCL requires to be an identifier. */

@@ -10,12 +10,16 @@ export function indentation(depth: number): string {
   return INDENT.repeat(depth);
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-/** Width of text as hclwrite counts it: in grapheme clusters. */
+/**
+ * Width of a key as hclwrite counts it (grapheme clusters): its length in code points, since `encodeKey` escapes
+ * every character that could join a neighbour. Linear in the length.
+ */
 export function columns(text: string): number {
   let count = 0;
-  for (const _ of graphemes.segment(text)) count += 1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xdc00 || unit > 0xdfff) count += 1; // a low surrogate completes the code point its high one counted
+  }
   return count;
 }
 

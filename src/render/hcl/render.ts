@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../../config/types';
 import type { ModuleSpec, OutputSpec, Value, VariableSpec } from '../../module/types';
 import type { FileSet } from '../formats';
 import { attributeViews, blockView, header, resourceView, type AttributeView, type BlockView } from './blocks';
-import { BEGIN_TF_DOCS, docsView, END_TF_DOCS } from './docs';
+import { BEGIN_TF_DOCS, codeFence, docsView, END_TF_DOCS, withoutDocsMarkers } from './docs';
 import { exampleCalls } from './examples';
 import { taskDiagramOf } from './mermaid';
 import { renderTemplate } from './templates';
@@ -113,11 +113,12 @@ export function renderModuleFiles(spec: ModuleSpec, config: ResolvedConfig): Fil
     });
   }
   const usageSource = `./modules/${spec.name}`;
-  const usage = renderTemplate('resources.tf.hbs', { blocks: [moduleBlock(callName(spec), usageSource, calls[0].inputs)] });
+  const usage = withoutDocsMarkers(renderTemplate('resources.tf.hbs', { blocks: [moduleBlock(callName(spec), usageSource, calls[0].inputs)] }));
   files['README.md'] = renderTemplate('README.md.hbs', {
     title: spec.name,
     description: spec.description,
     usage,
+    usageFence: codeFence(usage),
     usageSource,
     diagram: taskDiagramOf(config),
     beginDocs: BEGIN_TF_DOCS,
