@@ -17,7 +17,7 @@ export { isRootUser, nonRootUser } from './ecs-20-non-root-user';
 export { containerCount } from './fargate-container-count';
 export { oneEssential } from './fargate-essential';
 export { hostPortMatches } from './fargate-host-port';
-export { keySpelling } from './fargate-key-spelling';
+export { apiShape } from './fargate-api-shape';
 export { FARGATE_LOG_DRIVERS, fargateLogDriver } from './fargate-log-driver';
 export { mountVolumesDefined } from './fargate-mount-volumes';
 export { fargateSize, parseUnits } from './fargate-size';
