@@ -164,6 +164,11 @@ test('fix --add-agent builds its agent through the same model, Datadog defaults 
   expect(envOf(agent)).toMatchObject({ DD_ECS_TASK_COLLECTION_ENABLED: 'true', DD_DOGSTATSD_TAG_CARDINALITY: 'orchestrator' });
 });
 
+test('each refused agent variable names the key to set instead, where there is one', () => {
+  const fixes = Object.fromEntries(validateConfig(withDatadog({ environment: { DD_ENV: 'x', ECS_FARGATE: 'false' } })).map((p) => [p.path, p.fix]));
+  expect(fixes).toEqual({ 'datadog.environment.DD_ENV': 'remove it and set datadog.env instead', 'datadog.environment.ECS_FARGATE': 'remove it' });
+});
+
 describe('transport', () => {
   test('unix (the default): socket URLs and the read-only socket mount', () => {
     const config = resolveConfig(base);
