@@ -275,3 +275,17 @@ describe('fix reads regular files only, too', () => {
     expect(fs.existsSync(path.join(tmp, 'out.json'))).toBe(false);
   });
 });
+
+describe('streamed reports print nothing key-shaped and no bidi control, in every format', () => {
+  test.each(['table', 'json', 'sarif'])('%s', async (format) => {
+    const td = GOOD();
+    td.family = `svc-${KEY}`;
+    td.containerDefinitions[0].name = 'web\u202egnp.exe';
+    td.containerDefinitions[0].dockerLabels = { [KEY]: 'x' };
+    const r = await runCli(['check', '--format', format, write(`${KEY}.json`, td), path.join(tmp, `missing-${KEY}.json`)]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('not shown');
+    expect(r.stdout + r.stderr).not.toContain(KEY);
+    expect(r.stdout + r.stderr).not.toContain('\u202e');
+  });
+});
