@@ -189,7 +189,8 @@ describe('positions: found without parsing the text again', () => {
   const text = '{\n  "a": {"b": [1, {"c": "x\\"}"}, 3]},\n  "a\\u0062": 2,\n  "d": [ ],\n  "a": {"e": true}\n}';
   const at = locator(text);
   test.each([
-    [['a', 'e'], 5, 9], // the last of duplicate keys, as JSON.parse keeps it
+    [['a'], 2, 3], // of duplicate keys, the first is shown
+    [['a', 'b', 1, 'c'], 2, 19],
     [['ab'], 3, 3],
     [['d', 0], 4, 3], // no item 0: the key
     [['missing'], 1, 1],

@@ -108,30 +108,37 @@ function scanOf(text: string, open: number, scans: Map<number, Scan>): Scan {
   return scan;
 }
 
-/** Scans children of the object at `open` until `segment` is found (or the end); JSON.parse keeps the last duplicate, so an object is scanned whole. */
+/**
+ * Scans members of the object at `open` until `segment` is found (or the end). The scan stops at the first match: of
+ * duplicate keys (which JSON.parse resolves to the last) the first is shown.
+ */
 function findMember(text: string, open: number, segment: string, scans: Map<number, Scan>): [number, number] | undefined {
   const scan = scanOf(text, open, scans);
-  while (scan.next !== -1 && text.charCodeAt(scan.next) === 0x22) {
+  let hit = scan.children.get(segment);
+  while (!hit && scan.next !== -1 && text.charCodeAt(scan.next) === 0x22) {
     const j = scan.next;
     const keyEnd = stringEnd(text, j);
     const raw = text.slice(j + 1, keyEnd - 1);
     const key = raw.includes('\\') ? (JSON.parse(text.slice(j, keyEnd)) as string) : raw;
     const v = skipWs(text, skipWs(text, keyEnd) + 1); // past ':'
-    scan.children.set(key, [j, v]);
+    if (!scan.children.has(key)) scan.children.set(key, [j, v]);
     const end = skipWs(text, valueEnd(text, v));
     scan.next = text.charCodeAt(end) === 0x2c ? skipWs(text, end + 1) : -1;
+    if (key === segment) hit = scan.children.get(key);
   }
-  return scan.children.get(segment);
+  return hit;
 }
 
-/** Scans items of the array at `open` until item `segment` is found (or the end). */
+/** Scans items of the array at `open` until item `segment` is found (or the end); an item is skipped only to reach a later one. */
 function findItem(text: string, open: number, segment: number, scans: Map<number, Scan>): [number, number] | undefined {
   const scan = scanOf(text, open, scans);
   while (!scan.children.has(segment) && scan.next !== -1 && text.charCodeAt(scan.next) !== 0x5d) {
     const j = scan.next;
-    scan.children.set(scan.index++, [j, j]);
+    if (!scan.children.has(scan.index)) scan.children.set(scan.index, [j, j]);
+    if (scan.index === segment) break;
     const end = skipWs(text, valueEnd(text, j));
     scan.next = text.charCodeAt(end) === 0x2c ? skipWs(text, end + 1) : -1;
+    scan.index++;
   }
   return scan.children.get(segment);
 }

@@ -24,13 +24,24 @@ const TOOL_KEYS = new Set(['ruleId', 'title', 'severity', 'status', 'kind']);
  */
 export function safeValue<T>(value: T): T {
   if (typeof value === 'string') return (MAYBE_UNSAFE.test(value) ? safeText(value) : value) as T;
-  if (Array.isArray(value)) return value.map(safeValue) as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = TOOL_KEYS.has(k) ? v : safeValue(v);
-    return out as T;
+  if (value === null || typeof value !== 'object') return value;
+  // copy only what changes: most reports have nothing to hide
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const safe = safeValue(value[i] as unknown);
+      if (safe !== value[i]) (out ??= value.slice())[i] = safe;
+    }
+    return (out ?? value) as T;
   }
-  return value;
+  let out: Record<string, unknown> | undefined;
+  const obj = value as Record<string, unknown>;
+  for (const k in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, k) || TOOL_KEYS.has(k)) continue;
+    const safe = safeValue(obj[k]);
+    if (safe !== obj[k]) (out ??= { ...obj })[k] = safe;
+  }
+  return (out ?? value) as T;
 }
 
 const safeReport = (report: CheckReport): CheckReport => ({
