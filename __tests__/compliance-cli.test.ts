@@ -248,7 +248,7 @@ describe('SARIF', () => {
       expect(location.region.startLine).toBeGreaterThanOrEqual(1);
       expect(location.region.startLine).toBeLessThanOrEqual(lines.length);
     }
-    const spelling = run0.results.find((x: { ruleId: string }) => x.ruleId === 'FARGATE.KEY_SPELLING');
+    const spelling = run0.results.find((x: { ruleId: string }) => x.ruleId === 'FARGATE.API_SHAPE');
     expect(lines[spelling.locations[0].physicalLocation.region.startLine - 1]).toContain('readOnlyRootFilesystem');
   });
 

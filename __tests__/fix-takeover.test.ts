@@ -339,6 +339,17 @@ describe('secrets, all of them', () => {
     expect(err.describe()).not.toContain(KEY);
   });
 
+  test('with a FireLens router, a container without logs logs through it like the others, its own service name, the key from secretOptions', () => {
+    const doc = read('describe-firelens.json');
+    const td = doc.taskDefinition as Json;
+    containers(td).push({ name: 'worker', image: '210987654321.dkr.ecr.eu-west-1.amazonaws.com/worker:3.4.1', essential: false });
+    const worker = byName(containers(fixDocument(doc, FLAGS, undefined, 'x.json').document), 'worker');
+    const log = worker.logConfiguration as Json;
+    expect(log.logDriver).toBe('awsfirelens');
+    expect(log.options).toEqual({ Name: 'datadog', Host: 'http-intake.logs.datadoghq.eu', TLS: 'on', provider: 'ecs', dd_service: 'worker' });
+    expect(log.secretOptions).toEqual([{ name: 'apikey', valueFrom: ARN }]);
+  });
+
   test('environment[].valueFrom moves to secrets', () => {
     const out = fixFile(file('api.tf.json'), FLAGS).document;
     const body = ((out.resource as Json).aws_ecs_task_definition as Record<string, Json>).api;

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import { objectsOf } from '../access';
 import { checkSubject, SubjectReport } from '../check';
 import { ComplianceErrors } from '../errors';
+import { MAX_INPUT_BYTES } from '../input';
 import { detectKind, isTerraformExpression, taskDefinitionSubject, terraformResources, terraformSubjects, unescapeTerraform } from '../load';
 import { DESCRIBE_ONLY_KEYS, ShapeIssue, validateContainerDefinitionShape, validateTaskDefinitionShape } from '../shape';
 import { formatPath, isObject, Json } from '../subject';
@@ -28,9 +29,6 @@ export interface FixResult {
 }
 
 export { dropNulls };
-
-/** Largest input fix reads: far above any task definition (ECS allows 64 KiB) or Terraform JSON file. */
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 /** The indentation of a JSON text: the leading whitespace of its first indented line. @default two spaces */
 export function detectIndent(text: string): string {
@@ -134,7 +132,7 @@ function assertPassesCheck(reports: readonly SubjectReport[], containersOnly: bo
   if (problems.length > 0) throw FixErrors.stillFailing(problems);
 }
 
-/** Reads a regular file of at most MAX_INPUT_BYTES as strict UTF-8. */
+/** Reads a regular file of at most MAX_INPUT_BYTES (the limit check uses too) as strict UTF-8. */
 function readInput(file: string): string {
   let st: fs.Stats;
   try {
@@ -143,7 +141,7 @@ function readInput(file: string): string {
     throw ComplianceErrors.unreadable(file, (err as NodeJS.ErrnoException).code ?? String(err));
   }
   if (!st.isFile()) throw ComplianceErrors.unreadable(file, st.isDirectory() ? 'it is a directory' : 'it is not a regular file (a FIFO, device or socket)');
-  if (st.size > MAX_INPUT_BYTES) throw ComplianceErrors.unreadable(file, `it is ${st.size} bytes; fix reads at most ${MAX_INPUT_BYTES}`);
+  if (st.size > MAX_INPUT_BYTES) throw ComplianceErrors.inputTooLarge(file, String(st.size), MAX_INPUT_BYTES);
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
