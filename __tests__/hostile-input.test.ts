@@ -59,6 +59,19 @@ describe('item 4: a Datadog key is never printed', () => {
     expect(printed(run)).not.toContain(API_KEY);
   });
 
+  test('the last line of defence: whatever reaches stderr is redacted, an internal error or a usage error', async () => {
+    const { FORMATS } = require('../src/render/formats') as typeof import('../src/render/formats');
+    const spy = jest.spyOn(FORMATS.taskdef, 'render').mockRejectedValue(new Error(`exploded near ${API_KEY} \u202E`));
+    const internal = await runCli(['generate', '--out', path.join(tempDir(), 'o')]);
+    spy.mockRestore();
+    expect(internal.code).toBe(3);
+    expect(internal.stderr).not.toContain(API_KEY);
+    expect(internal.stderr).not.toContain('\u202E');
+    const usage = await runCli(['generate', `--x${APP_KEY}`, '--json']);
+    expect(usage.code).toBe(2);
+    expect(printed(usage)).not.toContain(APP_KEY);
+  });
+
   test('a dependsOn target in a config', async () => {
     const c = file('c.json', config({ containers: [{ name: 'app', image: 'nginx', dependsOn: [{ containerName: APP_KEY, condition: 'START' }] }] }));
     const run = await runCli(['validate', '--config', c, '--json']);

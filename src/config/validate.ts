@@ -9,6 +9,7 @@ import type { Problem } from '../errors';
 import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, ECS_EXEC_WRITABLE_PATHS, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
 import { AGENT_ENVIRONMENT_OWNERS, agentPorts, PROCESS_COLLECTION_EXEC_REASON } from '../model/agent-settings';
 import { INIT_ROUTER_IMAGE_PATTERN, LOG_ROUTER_CONTAINER_NAME, LOG_ROUTER_WRITABLE_PATHS } from '../model/log-router';
+import { compareCodePoints } from '../model/order';
 import { writableVolumeName } from '../model/task-definition';
 import {
   DATADOG_API_KEY_LIKE,
@@ -575,7 +576,7 @@ function findCycle(edges: ReadonlyMap<string, readonly string[]>): string[] | un
     state.set(n, 'done');
     return undefined;
   };
-  for (const n of [...edges.keys()].sort()) {
+  for (const n of [...edges.keys()].sort(compareCodePoints)) {
     const found = visit(n);
     if (found) return found;
   }
