@@ -113,6 +113,36 @@ describe.each(FRAMEWORKS)('the construct in a user stack ($name)', (fw) => {
     expect(billingSecrets.sort()).toEqual(['${aws_secretsmanager_secret.api-key.arn}', API_KEY_ARN].sort());
   });
 
+  test('list tokens, cluster, KMS key and image tokens are references, in the service, the log group and the policy', () => {
+    const stack = userStack();
+    const subnets = new lib.TerraformVariable(stack, 'subnets', { type: 'list(string)' });
+    const cluster = new lib.TerraformVariable(stack, 'cluster_arn', { type: 'string' });
+    const key = new lib.TerraformVariable(stack, 'kms_key_arn', { type: 'string' });
+    const repo = new lib.TerraformVariable(stack, 'repository_url', { type: 'string' });
+    const svc = service(stack, 'svc', {
+      name: 'svc',
+      datadog: { apiKeySecretArn: API_KEY_ARN },
+      network: { subnetIds: subnets.listValue },
+      cluster: { existingClusterArn: cluster.stringValue },
+      logs: { kmsKeyArn: key.stringValue },
+      secretsKmsKeyArns: [key.stringValue],
+      containers: [{ name: 'web', image: `${repo.stringValue}:1.4.2` }],
+    });
+    const json = synth(stack);
+    const ecs = Object.values(json.resource.aws_ecs_service as Record<string, Json>)[0];
+    expect(ecs.network_configuration.subnets).toBe('${var.subnets}');
+    expect(ecs.cluster).toBe('${var.cluster_arn}');
+    expect(json.resource.aws_ecs_cluster).toBeUndefined();
+    expect(svc.cluster).toBeUndefined();
+    expect(Object.values(json.resource.aws_cloudwatch_log_group as Record<string, Json>)[0].kms_key_id).toBe('${var.kms_key_arn}');
+    const policy = Object.values(json.resource.aws_iam_role_policy as Record<string, Json>).map((p) => JSON.parse(p.policy)).find((p) => p.Statement.some((st: Json) => st.Sid === 'DecryptSecrets'));
+    expect(policy.Statement.find((st: Json) => st.Sid === 'DecryptSecrets').Resource).toEqual(['${var.kms_key_arn}']);
+    const td = Object.values(json.resource.aws_ecs_task_definition as Record<string, Json>)[0];
+    const web = (JSON.parse(td.container_definitions) as ContainerDefinition[]).find((c) => c.name === 'web')!;
+    expect(web.image).toBe('${var.repository_url}:1.4.2');
+    expect(web.environment).toContainEqual({ name: 'DD_VERSION', value: '1.4.2' });
+  });
+
   test('the awslogs region is the provider region by default, and the given one when set', () => {
     const stack = userStack();
     const a = service(stack, 'a', { name: 'a', datadog: { apiKeySecretArn: API_KEY_ARN } });

@@ -284,6 +284,12 @@ describe('usage', () => {
   test('validate: 0 and "valid" for a good config', async () => {
     const run = await runCli(['validate', '--config', WITH_APP, '--json']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ command: 'validate', config: WITH_APP, valid: true });
+    expect(JSON.parse(run.stdout)).toEqual({ command: 'validate', config: WITH_APP, valid: true, region: 'ap-northeast-1', regionFrom: 'region' });
+  });
+
+  test('validate says where the region comes from when the config names none', async () => {
+    const run = await runCli(['validate', '--config', 'examples/datadog-logs.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('examples/datadog-logs.yaml: valid (region eu-central-1, taken from datadog.apiKeySecretArn)\n');
   });
 });

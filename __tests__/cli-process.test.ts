@@ -124,6 +124,21 @@ describe('commands that need no CDKTF do not load it', () => {
 });
 
 describe('exit codes and streams of the real process', () => {
+  test('check - reads a task definition (or a plan) from standard input', () => {
+    const input = fs.readFileSync(repoPath('dist', 'task-definition.json'));
+    const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '-'], { cwd: work, input, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.subjects.map((s: { source: string; kind: string }) => [s.source, s.kind])).toEqual([['<stdin>', 'task-definition']]);
+    const plan = fs.readFileSync(repoPath('__tests__', 'fixtures', 'plan', 'minimal.plan.json'));
+    const p = spawnSync(process.execPath, [cli, 'check', '-'], { cwd: work, input: plan, encoding: 'utf8' });
+    expect(p.stdout).toContain('<stdin>: module.ecs_datadog_readonly.aws_ecs_task_definition.this (terraform-plan)');
+    expect(p.status).toBe(0);
+    const bad = spawnSync(process.execPath, [cli, 'check', '-'], { cwd: work, input: '{"hello": 1}', encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('<stdin>: not a task definition');
+  });
+
   test('bad config: 2, the problem on stderr, nothing on stdout, no stack trace', () => {
     const bad = repoPath('__tests__', 'fixtures', 'bad-configs', 'port-too-large.yaml');
     const r = run(['generate', '--config', bad, '--out', 'bad']);

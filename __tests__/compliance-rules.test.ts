@@ -13,6 +13,17 @@ function baseTask(): Json {
 }
 
 const containers = (td: Json): Json[] => td.containerDefinitions as Json[];
+
+/** Turns the base into the same task with logs to Datadog: init, agent, the FireLens router, api, worker. */
+function routeToDatadog(td: Json): void {
+  const routed = JSON.parse(JSON.stringify(taskDefinition(resolveConfig({ ...APP_CONFIG, logs: { destination: 'datadog' } })))) as Json;
+  td.containerDefinitions = routed.containerDefinitions;
+  td.volumes = routed.volumes;
+}
+const routed = (edit: (td: Json) => void = () => undefined) => (td: Json) => {
+  routeToDatadog(td);
+  edit(td);
+};
 const byName = (td: Json, name: string): Json => containers(td).find((c) => c.name === name)!;
 
 const SERVICE: SubjectService = {
@@ -165,12 +176,16 @@ const CASES: Record<string, { compliant: Case[]; nonCompliant: Case[] }> = {
     compliant: [{}, { edit: (td) => (byName(td, 'api').logConfiguration = { logDriver: 'awsfirelens' }) }],
     nonCompliant: [{ edit: (td) => (byName(td, 'api').logConfiguration = { logDriver: 'json-file' }), container: 'api', path: '$.containerDefinitions[2].logConfiguration.logDriver' }],
   },
-  'FARGATE.KEY_SPELLING': {
+  'FARGATE.API_SHAPE': {
     compliant: [{}],
     nonCompliant: [
       { edit: (td) => (byName(td, 'api').readOnlyRootFilesystem = true), container: 'api', path: '$.containerDefinitions[2].readOnlyRootFilesystem' },
       { edit: (td) => ((byName(td, 'api').mountPoints as Json[])[0].ReadOnly = true), container: 'api', path: '$.containerDefinitions[2].mountPoints[0].ReadOnly' },
       { edit: (td) => (td.networkmode = 'awsvpc'), path: '$.networkmode' },
+      { edit: (td) => (byName(td, 'api').memory_limit_mib = 512), container: 'api', path: '$.containerDefinitions[2].memory_limit_mib' },
+      { edit: (td) => (byName(td, 'api').essential = 'true'), container: 'api', path: '$.containerDefinitions[2].essential' },
+      { edit: (td) => (td.pidMode = 'TASK'), path: '$.pidMode' },
+      { edit: (td) => (td.revision = 3), path: '$.revision' },
     ],
   },
   'DATADOG.API_KEY_SECRET': {
@@ -213,7 +228,30 @@ const CASES: Record<string, { compliant: Case[]; nonCompliant: Case[] }> = {
       { edit: (td) => (byName(td, 'datadog-init').command = ['true']), container: 'datadog-init', path: '$.containerDefinitions[0].command' },
     ],
   },
+  'DATADOG.LOG_ROUTING': {
+    compliant: [
+      { edit: routed() },
+      // A key in the options (a plaintext key, another rule's finding) is still a path to Datadog.
+      { edit: routed((td) => { const log = byName(td, 'api').logConfiguration as Json; delete log.secretOptions; (log.options as Json).apikey = 'x'; }) },
+      { edit: routed((td) => (((byName(td, 'worker').logConfiguration as Json).options as Json).Name = 'Datadog')) },
+    ],
+    nonCompliant: [
+      { edit: routed((td) => (byName(td, 'api').logConfiguration = { logDriver: 'awslogs', options: {} })), container: 'api', path: '$.containerDefinitions[3].logConfiguration.logDriver' },
+      { edit: routed((td) => delete byName(td, 'worker').logConfiguration), container: 'worker', path: '$.containerDefinitions[4].logConfiguration' },
+      { edit: routed((td) => (((byName(td, 'api').logConfiguration as Json).options as Json).Name = 'cloudwatch_logs')), container: 'api', path: '$.containerDefinitions[3].logConfiguration.options.Name' },
+      { edit: routed((td) => delete (byName(td, 'worker').logConfiguration as Json).secretOptions), container: 'worker', path: '$.containerDefinitions[4].logConfiguration.secretOptions' },
+    ],
+  },
 };
+
+test('DATADOG.LOG_ROUTING does not apply without a FireLens router, and exempts the router and the Datadog containers', () => {
+  expect(ruleById('DATADOG.LOG_ROUTING')!.check(subjectFor({})).status).toBe('not-applicable');
+  const result = ruleById('DATADOG.LOG_ROUTING')!.check(subjectFor({ edit: routed() }));
+  expect(result.status).toBe('compliant');
+  const td = baseTask();
+  routeToDatadog(td);
+  expect(containers(td).map((c) => (c.logConfiguration as Json).logDriver)).toEqual(['awslogs', 'awslogs', 'awslogs', 'awsfirelens', 'awsfirelens']);
+});
 
 test('every rule of the table has compliance and noncompliance cases', () => {
   expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.id).sort());
@@ -290,6 +328,64 @@ describe('rules that do not apply say so', () => {
   test('Fargate-only rules on an EC2 task', () => {
     const subject = subjectFor({ service: null, edit: (td) => (td.requiresCompatibilities = ['EC2']) });
     for (const id of ['FARGATE.SIZE', 'FARGATE.LOG_DRIVER']) expect(ruleById(id)!.check(subject).status).toBe('not-applicable');
+  });
+
+  test('Fargate-only rules on an awsvpc task without requiresCompatibilities (ECS registers it for EC2 only)', () => {
+    const subject = subjectFor({
+      edit: (td) => {
+        delete td.requiresCompatibilities;
+        td.networkMode = 'awsvpc';
+        td.memory = '3000';
+        byName(td, 'api').logConfiguration = { logDriver: 'json-file' };
+      },
+    });
+    for (const id of ['FARGATE.SIZE', 'FARGATE.LOG_DRIVER']) {
+      const result = ruleById(id)!.check(subject);
+      expect(result.status).toBe('not-applicable');
+      expect(result.note).toBe('requiresCompatibilities does not include FARGATE, so the task is not a Fargate task');
+    }
+    const fargate = subjectFor({ edit: (td) => Object.assign(td, { requiresCompatibilities: ['EC2', 'FARGATE'], memory: '3000' }) });
+    expect(ruleById('FARGATE.SIZE')!.check(fargate).status).toBe('non-compliant');
+  });
+});
+
+describe('new findings', () => {
+  test('a Datadog-key-shaped value in log options (FireLens apikey), never printed', () => {
+    const secret = 'fedcba9876543210fedcba9876543210';
+    const subject = subjectFor({
+      edit: (td) => (byName(td, 'api').logConfiguration = { logDriver: 'awsfirelens', options: { Name: 'datadog', apikey: secret, Host: 'http-intake.logs.datadoghq.com' } }),
+    });
+    const result = ruleById('DATADOG.API_KEY_SECRET')!.check(subject);
+    expect(result.status).toBe('non-compliant');
+    expect(result.findings.map((f) => formatPath(f.path))).toEqual(['$.containerDefinitions[2].logConfiguration.options.apikey']);
+    expect(result.findings[0].message).toContain('secretOptions');
+    expect(JSON.stringify(result)).not.toContain(secret);
+    const viaSecretOptions = subjectFor({
+      edit: (td) => (byName(td, 'api').logConfiguration = { logDriver: 'awsfirelens', options: { Name: 'datadog' }, secretOptions: [{ name: 'apikey', valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:dd-AbCdEf' }] }),
+    });
+    expect(ruleById('DATADOG.API_KEY_SECRET')!.check(viaSecretOptions).status).toBe('compliant');
+  });
+
+  test('a secret ARN written as environment[].valueFrom: ECS drops it', () => {
+    const arn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:dd-AbCdEf';
+    const subject = subjectFor({
+      edit: (td) => {
+        (byName(td, 'datadog-agent').environment as Json[]).push({ name: 'DD_API_KEY', valueFrom: arn });
+        (byName(td, 'api').environment as Json[]).push({ name: 'DB_PASSWORD', valueFrom: arn });
+      },
+    });
+    const key = ruleById('DATADOG.API_KEY_SECRET')!.check(subject);
+    expect(key.findings.map((f) => f.message)).toEqual([expect.stringContaining('writes DD_API_KEY as environment[].valueFrom')]);
+    const shape = ruleById('FARGATE.API_SHAPE')!.check(subject);
+    expect(shape.findings.map((f) => [f.container, f.message])).toEqual([
+      ['datadog-agent', expect.stringMatching(/has valueFrom, which environment does not take.*secrets/)],
+      ['api', expect.stringMatching(/has valueFrom, which environment does not take.*secrets/)],
+    ]);
+  });
+
+  test('ECS.20 says a null user is unset', () => {
+    const result = ruleById('ECS.20')!.check(subjectFor({ edit: (td) => (byName(td, 'api').user = null) }));
+    expect(result.findings.map((f) => f.message)).toEqual([`container "api" has user null, which is unset: it runs as the image's user (root unless the image sets one)`]);
   });
 });
 

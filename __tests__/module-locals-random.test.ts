@@ -22,7 +22,11 @@ const region = EMBEDDED_DEFAULT_CONFIG.region ?? 'ap-northeast-1';
 const arn = fc.oneof(
   fc.constantFrom('db', 'api/key', 'team/token').map((n) => `arn:aws:secretsmanager:${region}:${account}:secret:${n}-AbCdEf`),
   fc.constantFrom('db', 'api/key', 'team/token').map((n) => `arn:aws:ssm:${region}:${account}:parameter/${n}`),
+  // The JSON-key forms ECS takes, and partial ARNs without the six-character suffix.
+  fc.constantFrom('db-AbCdEf:password::', 'api/key-AbCdEf::AWSPREVIOUS:', 'db-AbCdEf:k:AWSCURRENT:0a1b2c3d-1111').map((n) => `arn:aws:secretsmanager:${region}:${account}:secret:${n}`),
+  fc.constantFrom('db', 'team/token').map((n) => `arn:aws:secretsmanager:${region}:${account}:secret:${n}`),
 );
+const agentEnvName = fc.constantFrom('DD_DOGSTATSD_TAG_CARDINALITY', 'DD_ECS_TASK_COLLECTION_ENABLED', 'DD_LOGS_ENABLED', 'DD_PROXY_HTTPS', 'DD_DOCKER_LABELS_AS_TAGS');
 const envName = fc.constantFrom('LOG_LEVEL', 'MODE', 'DD_ENV', 'DD_SERVICE', 'DD_VERSION', 'A', 'Z_LAST', 'DD_TRACE_AGENT_URL');
 const text = fc.constantFrom('', 'x', 'prod', 'a b', 'quote"d', 'back\\slash', '${not_a_template}', '%{x}', 'ünïcode', 'line\nbreak');
 const image = fc.constantFrom('nginx', 'nginx:1.27', 'registry.example.com:5000/team/app', 'registry.example.com:5000/team/app:2.0', 'app@sha256:abcdef', 'app:3@sha256:abcdef');
@@ -57,6 +61,7 @@ const container: fc.Arbitrary<Draft> = fc.record(
         ),
         service: fc.constantFrom('svc', 'other-svc'),
         version: fc.constantFrom('1.0', 'v2'),
+        logSource: fc.constantFrom('python', 'nginx', 'java'),
       },
       { requiredKeys: ['image'] },
     ),
@@ -92,8 +97,18 @@ const serviceConfig: fc.Arbitrary<ServiceConfig> = fc
           apmEnabled: fc.boolean(),
           cpu: fc.integer({ min: 0, max: 128 }),
           memory: fc.integer({ min: 6, max: 256 }),
+          environment: fc.dictionary(agentEnvName, text, { maxKeys: 3 }),
+          transport: fc.constantFrom('unix' as const, 'tcp' as const),
+          processCollection: fc.boolean(),
         },
         { requiredKeys: ['apiKeySecretArn'] },
+      ),
+      logs: fc.record(
+        {
+          destination: fc.constantFrom('cloudwatch' as const, 'datadog' as const),
+          router: fc.record({ image: fc.constantFrom('example.com/fluent-bit:2.32.4'), cpu: fc.integer({ min: 0, max: 64 }), memory: fc.integer({ min: 6, max: 128 }) }, { requiredKeys: [] }),
+        },
+        { requiredKeys: [] },
       ),
       containers: fc.array(container, { maxLength: 4 }),
       cpuArchitecture: fc.constantFrom('X86_64' as const, 'ARM64' as const),
@@ -108,8 +123,10 @@ const serviceConfig: fc.Arbitrary<ServiceConfig> = fc
     region,
     datadog: r.datadog,
     containers: containersOf(r.containers),
+    ...(r.logs && { logs: r.logs }),
     ...(r.cpuArchitecture && { cpuArchitecture: r.cpuArchitecture }),
-    ...(r.enableExecuteCommand !== undefined && { service: { enableExecuteCommand: r.enableExecuteCommand } }),
+    // Process collection and ECS Exec are refused together.
+    ...(r.enableExecuteCommand !== undefined && { service: { enableExecuteCommand: r.enableExecuteCommand && r.datadog.processCollection !== true } }),
   }));
 
 const CONFIGS = fc.sample(serviceConfig, { seed: SEED, numRuns: SAMPLES });
@@ -122,6 +139,11 @@ test('the generated configs are valid and varied', () => {
   expect(containers.some((c) => c.dependsOn?.some((d) => d.condition !== 'HEALTHY'))).toBe(true);
   expect(containers.filter((c) => c.writablePaths && c.writablePaths.length > 1).length).toBeGreaterThan(1);
   expect(CONFIGS.filter((c) => (c.containers ?? []).length === 0).length).toBeGreaterThan(0);
+  const resolved = CONFIGS.map(resolveConfig);
+  expect(resolved.some((c) => c.logs.destination === 'datadog' && c.containers.length > 0)).toBe(true);
+  expect(resolved.some((c) => c.datadog.transport === 'tcp') && resolved.some((c) => c.datadog.transport === 'unix')).toBe(true);
+  expect(resolved.some((c) => c.datadog.processCollection)).toBe(true);
+  expect(resolved.some((c) => Object.keys(c.datadog.environment).length > 0)).toBe(true);
 });
 
 describeWithTerraform('module locals for generated configs', () => {

@@ -79,6 +79,40 @@ const CASES: Record<string, ServiceConfig> = {
       { name: 'explicit', image: 'example/app:1.0', version: '1.0-custom', cpu: 256, memory: 512, command: [] },
     ],
   },
+  'logs to Datadog through FireLens, tcp, agent environment, process collection, JSON-key and partial secret ARNs, region from the key': {
+    name: 'routed',
+    cpu: 2048,
+    memory: 4096,
+    datadog: {
+      apiKeySecretArn: 'arn:aws:secretsmanager:eu-west-3:111122223333:secret:shared/datadog-Xy12Zw:api_key::',
+      site: 'datadoghq.eu',
+      env: 'prod',
+      tags: { team: 'core', env: 'shadowed-by-env' },
+      environment: { DD_DOGSTATSD_TAG_CARDINALITY: 'high', DD_DOCKER_LABELS_AS_TAGS: '{"team":"team"}', DD_LOGS_ENABLED: 'false' },
+      transport: 'tcp',
+      processCollection: true,
+      cpu: 256,
+    },
+    logs: { destination: 'datadog', router: { image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4', cpu: 64, memory: 128 } },
+    containers: [
+      {
+        name: 'web',
+        image: 'public.ecr.aws/nginx/nginx:1.27',
+        port: 8080,
+        writablePaths: ['/var/run'],
+        secrets: { DB: 'arn:aws:secretsmanager:eu-west-3:111122223333:secret:web/db', TOKEN: smArn('web/token') + ':token:AWSPREVIOUS:' },
+        memory: 512,
+      },
+      { name: 'jobs', image: 'registry.example.com:5000/team/jobs@sha256:0123456789abcdef', logSource: 'python', environment: { DD_DOGSTATSD_ORIGIN_DETECTION_CLIENT: 'false' } },
+    ],
+  },
+  'Datadog logs with the default router, unix sockets without APM, no tags': {
+    ...base,
+    name: 'plain-routed',
+    datadog: { apiKeySecretArn: ssmArn('datadog/api-key'), apmEnabled: false },
+    logs: { destination: 'datadog', retentionInDays: 7 },
+    containers: [{ name: 'app', image: 'example/app' }],
+  },
 };
 
 /** The model's output with the region placeholder written as the region, as the module's context locals give it. */
@@ -134,6 +168,7 @@ function modelAttributes(config: ResolvedConfig): Record<string, unknown> {
     ...role('execution', m.executionRole),
     ...role('task', m.taskRole),
     aws_ecs_task_definition__this__family: td.family,
+    aws_ecs_task_definition__this__pid_mode: td.pidMode ?? null,
     aws_ecs_task_definition__this__cpu: td.cpu,
     aws_ecs_task_definition__this__memory: td.memory,
     aws_ecs_task_definition__this__network_mode: td.networkMode,
@@ -255,6 +290,14 @@ describeWithTerraform('module locals evaluated by terraform', () => {
     expect(all.some((c) => c.cpuArchitecture === 'ARM64')).toBe(true);
     expect(all.some((c) => c.datadog.apiKeySecretArn.includes(':ssm:'))).toBe(true);
     expect(all.some((c) => c.service.enableExecuteCommand)).toBe(true);
+    expect(all.some((c) => c.logs.destination === 'datadog' && c.logs.router.cpu !== undefined)).toBe(true);
+    expect(all.some((c) => c.logs.destination === 'datadog' && c.datadog.transport === 'unix' && !c.datadog.apmEnabled)).toBe(true);
+    expect(all.some((c) => c.datadog.transport === 'tcp' && c.datadog.apmEnabled && c.datadog.processCollection)).toBe(true);
+    expect(all.some((c) => Object.keys(c.datadog.environment).length > 0)).toBe(true);
+    const arns = all.flatMap((c) => [c.datadog.apiKeySecretArn, ...c.containers.flatMap((x) => Object.values(x.secrets))]);
+    expect(arns.some((a) => a.split(':').length > 7)).toBe(true);
+    expect(arns.some((a) => a.includes(':secretsmanager:') && !/-[A-Za-z0-9]{6}$/.test(a.split(':').slice(0, 7).join(':')))).toBe(true);
+    expect(containers.some((c) => c.logSource !== 'nginx' && c.logSource !== c.name)).toBe(true);
   });
 
   test('the variable values differ from the defaults of the spec, so the tfvars file is what terraform used', () => {

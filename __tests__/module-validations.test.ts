@@ -6,7 +6,7 @@ import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from '../src/config/defaults';
 import { validateConfig } from '../src/config/validate';
 import { modelContext } from '../src/module/locals';
 import { moduleSpec } from '../src/module/spec';
-import { MAX_APPLICATION_CONTAINERS, VALIDATION_RULES, ValidationRule } from '../src/module/validations';
+import { MAX_APPLICATION_CONTAINERS, MAX_APPLICATION_CONTAINERS_WITH_ROUTER, VALIDATION_RULES, ValidationRule } from '../src/module/validations';
 import { configFromVariableValues } from '../src/module/variables';
 import { cleanup, describeWithTerraform, Diagnostic, planModuleCalls, tempDir, writeOfflineModule } from './support/terraform';
 
@@ -43,8 +43,14 @@ const SAMPLES: Record<string, Samples> = {
   'name-pattern': { bad: [{ name: 'has space' }, { name: 'x'.repeat(55) }, { name: '' }], good: [{ name: 'x'.repeat(54) }, { name: 'a_b-C9' }] },
   'cpu-fargate-size': { bad: [{ cpu: 300 }, { cpu: 32768, memory: 65536 }], good: [{ cpu: 16384, memory: 32768 }, { cpu: 256, memory: 512 }] },
   'cpu-reservations': {
-    bad: [{ cpu: 256, memory: 512, ...datadog({ cpu: 128 }), ...one({ cpu: 256 }) }],
-    good: [{ cpu: 512, memory: 1024, ...datadog({ cpu: 256 }), ...one({ cpu: 256 }) }],
+    bad: [
+      { cpu: 256, memory: 512, ...datadog({ cpu: 128 }), ...one({ cpu: 256 }) },
+      { cpu: 256, memory: 512, log_destination: 'datadog', log_router: { cpu: 128 }, ...one({ cpu: 192 }) },
+    ],
+    good: [
+      { cpu: 512, memory: 1024, ...datadog({ cpu: 256 }), ...one({ cpu: 256 }) },
+      { cpu: 256, memory: 512, log_destination: 'cloudwatch', log_router: { cpu: 128 }, ...one({ cpu: 192 }) },
+    ],
   },
   'memory-fargate-size': {
     bad: [
@@ -68,8 +74,18 @@ const SAMPLES: Record<string, Samples> = {
   'tags-api-key': { bad: [{ tags: { key: hex32 } }, { tags: { [hex32]: 'x' } }], good: [{ tags: { team: 'core', id: hex32.slice(1) } }] },
   'datadog-site': { bad: [datadog({ site: 'datadog.com' }), datadog({ site: 'https://datadoghq.com' })], good: [datadog({ site: 'us3.datadoghq.com' }), datadog({ site: 'ddog-gov.com' })] },
   'datadog-api-key-secret-arn': {
-    bad: [datadog({ api_key_secret_arn: 'arn:aws:s3:::bucket/key' }), datadog({ api_key_secret_arn: 'datadog/api-key' })],
-    good: [datadog({ api_key_secret_arn: 'arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/dd/key' })],
+    bad: [
+      datadog({ api_key_secret_arn: 'arn:aws:s3:::bucket/key' }),
+      datadog({ api_key_secret_arn: 'datadog/api-key' }),
+      datadog({ api_key_secret_arn: `${dd.api_key_secret_arn}:api_key` }),
+      datadog({ api_key_secret_arn: `${dd.api_key_secret_arn}:api_key:AWSCURRENT:id:extra` }),
+    ],
+    good: [
+      datadog({ api_key_secret_arn: 'arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/dd/key' }),
+      datadog({ api_key_secret_arn: `${dd.api_key_secret_arn}:api_key::` }),
+      datadog({ api_key_secret_arn: `${dd.api_key_secret_arn}::AWSPREVIOUS:` }),
+      datadog({ api_key_secret_arn: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:datadog/api-key' }),
+    ],
   },
   'datadog-image': { bad: [datadog({ image: 'has space:7' })], good: [datadog({ image: 'public.ecr.aws/datadog/agent:7.61.0' })] },
   'datadog-tags-keys': { bad: [datadog({ tags: { '': 'x' } })], good: [datadog({ tags: { team: '' } })] },
@@ -80,13 +96,48 @@ const SAMPLES: Record<string, Samples> = {
   'datadog-cpu': { bad: [datadog({ cpu: -1 }), datadog({ cpu: 1.5 })], good: [datadog({ cpu: 0 }), datadog({ cpu: 256 })] },
   'datadog-memory': { bad: [datadog({ memory: 5 }), datadog({ memory: 6.5 })], good: [datadog({ memory: 6 }), datadog({ memory: 512 })] },
   'containers-count': { bad: [many(MAX_APPLICATION_CONTAINERS + 1)], good: [many(MAX_APPLICATION_CONTAINERS)] },
+  'containers-count-log-router': {
+    bad: [{ log_destination: 'datadog', ...many(MAX_APPLICATION_CONTAINERS_WITH_ROUTER + 1) }],
+    good: [{ log_destination: 'datadog', ...many(MAX_APPLICATION_CONTAINERS_WITH_ROUTER) }, { log_destination: 'cloudwatch', ...many(MAX_APPLICATION_CONTAINERS) }],
+  },
+  'containers-log-source': { bad: [one({ log_source: 'has space' }), one({ log_source: '-x' })], good: [one({ log_source: 'nginx' }), one({ log_source: 'my_app.v2' })] },
+  'datadog-transport': { bad: [datadog({ transport: 'udp' }), datadog({ transport: 'UNIX' })], good: [datadog({ transport: 'tcp' }), datadog({ transport: 'unix' })] },
+  'datadog-environment-names': { bad: [datadog({ environment: { 'DD-X': '1' } }), datadog({ environment: { '1X': '1' } })], good: [datadog({ environment: { DD_DOCKER_LABELS_AS_TAGS: '{}' } })] },
+  'datadog-environment-owned': {
+    bad: [datadog({ environment: { DD_SITE: 'datadoghq.eu' } }), datadog({ environment: { DD_DOGSTATSD_SOCKET: '/tmp/x' } }), datadog({ environment: { DD_API_KEY: 'x' } })],
+    good: [datadog({ environment: { DD_DOGSTATSD_TAG_CARDINALITY: 'high', DD_ECS_TASK_COLLECTION_ENABLED: 'false', DD_PROXY_HTTPS: 'http://proxy:3128' } })],
+  },
+  'datadog-environment-credentials': { bad: [datadog({ environment: { AWS_SECRET_ACCESS_KEY: 'x' } })], good: [datadog({ environment: { AWS_REGION: 'eu-west-1' } })] },
+  'datadog-process-collection-exec': {
+    bad: [{ enable_execute_command: true, ...datadog({ process_collection: true }) }],
+    good: [{ enable_execute_command: false, ...datadog({ process_collection: true }) }, { enable_execute_command: true, ...datadog({ process_collection: false }) }],
+  },
+  // With containers (none), so the calls that pack these take no containers sample (the count depends on the destination).
+  'log-destination': {
+    bad: [{ log_destination: 'firelens', containers: [] }, { log_destination: 'Datadog', containers: [] }],
+    good: [{ log_destination: 'datadog', containers: [] }, { log_destination: 'cloudwatch', containers: [] }],
+  },
+  'log-router-image': { bad: [{ log_router: { image: 'has space' } }], good: [{ log_router: { image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4' } }] },
+  'log-router-image-init': {
+    bad: [
+      { log_router: { image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:init-latest' } },
+      { log_router: { image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:init-2.32.4' } },
+      { log_router: { image: 'aws-for-fluent-bit:init' } },
+    ],
+    good: [{ log_router: { image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable' } }, { log_router: { image: 'example/initializer:1' } }],
+  },
+  'log-router-cpu': { bad: [{ log_router: { cpu: -1 } }, { log_router: { cpu: 2.5 } }], good: [{ log_router: { cpu: 64 } }] },
+  'log-router-memory': { bad: [{ log_router: { memory: 5 } }], good: [{ log_router: { memory: 128 } }] },
   'containers-name-pattern': { bad: [one({ name: 'bad name' }), one({ name: 'x'.repeat(256) })], good: [one({ name: 'Good_name-1' })] },
   'containers-name-unique': { bad: [containers(app({ name: 'a' }), app({ name: 'a' }))], good: [containers(app({ name: 'a' }), app({ name: 'b' }))] },
-  'containers-name-reserved': { bad: [one({ name: 'datadog-agent' }), one({ name: 'datadog-init' })], good: [one({ name: 'datadog-app' })] },
+  'containers-name-reserved': { bad: [one({ name: 'datadog-agent' }), one({ name: 'datadog-init' }), one({ name: 'datadog-log-router' })], good: [one({ name: 'datadog-app' })] },
   'containers-user': { bad: [one({ user: 'has space' }), one({ user: '1000:' })], good: [one({ user: '1000:1000' }), one({ user: 'app' })] },
   'containers-image': { bad: [one({ image: 'has space' }), one({ image: '-dash' })], good: [one({ image: 'registry.example.com:5000/team/app@sha256:abc' })] },
   'containers-port-range': { bad: [one({ port: 0 }), one({ port: 65536 }), one({ port: 80.5 })], good: [one({ port: 1 }), one({ port: 65535 })] },
-  'containers-port-agent': { bad: [one({ port: 8125 }), one({ port: 8126 })], good: [one({ port: 8127 })] },
+  'containers-port-agent': {
+    bad: [one({ port: 8125 }), one({ port: 8126 }), { ...datadog({ apm_enabled: false }), ...one({ port: 8125 }) }],
+    good: [one({ port: 8127 }), { ...datadog({ apm_enabled: false }), ...one({ port: 8126 }) }],
+  },
   'containers-protocol': { bad: [one({ protocol: 'http' })], good: [one({ protocol: 'udp' }), one({ protocol: 'tcp' })] },
   'containers-writable-paths': {
     bad: [one({ writable_paths: ['/'] }), one({ writable_paths: ['tmp'] }), one({ writable_paths: ['/trailing/'] })],
@@ -94,7 +145,7 @@ const SAMPLES: Record<string, Samples> = {
   },
   'containers-writable-paths-sockets': {
     bad: [one({ writable_paths: ['/var/run/datadog'] }), one({ writable_paths: ['/var/run/datadog/x'] }), one({ writable_paths: ['/var/run'] })],
-    good: [one({ writable_paths: ['/var/run/other', '/var/run/datadog2'] })],
+    good: [one({ writable_paths: ['/var/run/other', '/var/run/datadog2'] }), { ...datadog({ transport: 'tcp' }), ...one({ writable_paths: ['/var/run'] }) }],
   },
   'containers-writable-paths-overlap': {
     bad: [one({ writable_paths: ['/a', '/a'] }), one({ writable_paths: ['/a', '/a/b'] }), one({ writable_paths: ['/a/b', '/a'] })],
@@ -104,6 +155,7 @@ const SAMPLES: Record<string, Samples> = {
     // With ECS Exec on, container a gets the volume a-managed-agents for /managed-agents: a-managed's /agents collides.
     bad: [
       containers(app({ name: 'datadog', writable_paths: ['/config'] })),
+      containers(app({ name: 'datadog', writable_paths: ['/log-router-tmp'] })),
       one({ writable_paths: ['/b-c', '/b/c'] }),
       { enable_execute_command: true, ...containers(app({ name: 'a' }), app({ name: 'a-managed', writable_paths: ['/agents'] })) },
     ],

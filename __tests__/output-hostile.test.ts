@@ -198,11 +198,18 @@ function withFullDisk(body: (dir: string) => Promise<void>): () => Promise<void>
   };
 }
 
+/** synth needs subnets (the deployable stack refuses to plan a service it cannot create). */
+function synthConfig(dir: string): string {
+  const file = path.join(dir, 'service.yaml');
+  fs.writeFileSync(file, 'name: web\nregion: eu-west-1\nnetwork:\n  subnetIds: [subnet-0123456789abcdef0]\ndatadog:\n  apiKeySecretArn: arn:aws:secretsmanager:eu-west-1:123456789012:secret:dd-api-key-AbCdEf\n');
+  return file;
+}
+
 describe('item 13: a full disk and a path through a file, for generate and synth', () => {
   test('synth with --out below a regular file: exit 2, no stack trace', async () => {
     const work = tempDir();
     fs.writeFileSync(path.join(work, 'file'), 'x');
-    const run = await runCli(['synth', '--out', path.join(work, 'file', 'out')]);
+    const run = await runCli(['synth', '--config', synthConfig(work), '--out', path.join(work, 'file', 'out')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('ENOTDIR: a part of the path is a file, not a directory');
     expect(run.stderr).not.toContain('    at ');
@@ -215,7 +222,7 @@ describe('item 13: a full disk and a path through a file, for generate and synth
       expect(generate.code).toBe(2);
       expect(generate.stderr).toContain('ENOSPC: no space left on the device');
       expect(listDir(disk)).toEqual([]);
-      const synth = await runCli(['synth', '--out', path.join(disk, 'cdktf.out')]);
+      const synth = await runCli(['synth', '--config', synthConfig(tempDir()), '--out', path.join(disk, 'cdktf.out')]);
       expect(synth.code).toBe(2);
       expect(synth.stderr).toContain('ENOSPC: no space left on the device');
     }),

@@ -18,6 +18,8 @@ const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-datadog-readonly-bench-'));
 const hasTime = fs.existsSync('/usr/bin/time');
+const estateCount = 5000;
+const estate = require('./taskdefs').writeEstate(path.join(work, 'estate'), estateCount);
 
 /** A config near the 1 MiB limit with 200,000-character map keys: HCL rendering must stay linear in key length. */
 const longKeys = path.join(work, 'long-keys.json');
@@ -30,7 +32,10 @@ fs.writeFileSync(
   }),
 );
 
-/** name, argv after `node`, time budget as a multiple of bare node start (undefined: report only). */
+/**
+ * name, argv after `node`, time budget as a multiple of bare node start (undefined: report only), peak RSS budget in
+ * MiB (undefined: report only).
+ */
 const cases = [
   { name: 'node -e 0', args: ['-e', '0'] },
   { name: 'generate --format taskdef', args: [cli, 'generate', '--format', 'taskdef', '--force', '--out', path.join(work, 'taskdef')], budget: 3 },
@@ -38,12 +43,19 @@ const cases = [
   { name: 'generate --format hcl, 200k-char keys', args: [cli, 'generate', '--config', longKeys, '--format', 'hcl', '--force', '--out', path.join(work, 'long')], budget: 10 },
   { name: 'check (embedded default taskdef)', args: [cli, 'check', path.join(root, 'dist', 'task-definition.json')] },
   { name: 'synth (CDKTF, both stacks)', args: [cli, 'synth', '--out', path.join(work, 'cdktf.out')], budget: 6 },
+  ...['table', 'json', 'sarif'].map((format) => ({
+    name: `check ${estateCount} task definitions --format ${format}`,
+    args: [cli, 'check', '--format', format, estate],
+    budget: 15,
+    rssMiB: 150,
+  })),
 ];
 
 function runOnce(args) {
   const argv = hasTime ? ['-f', '%M', process.execPath, ...args] : args;
   const start = process.hrtime.bigint();
-  const r = spawnSync(hasTime ? '/usr/bin/time' : process.execPath, argv, { cwd: root, encoding: 'utf8' });
+  // stdout to /dev/null: the report is measured, not piped into this process
+  const r = spawnSync(hasTime ? '/usr/bin/time' : process.execPath, argv, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const rssKiB = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
   return { ok: r.status === 0 || r.status === 1, ms, rssKiB, stderr: r.stderr };
@@ -67,11 +79,11 @@ const base = samples.get('node -e 0');
 const baseMs = median(base.ms);
 const baseRss = median(base.rss);
 let over = false;
-const rows = [['command', 'median ms', 'x node', 'budget', 'peak RSS MiB', 'x node']];
+const rows = [['command', 'median ms', 'x node', 'budget', 'peak RSS MiB', 'x node', 'RSS budget']];
 for (const c of cases) {
   const s = samples.get(c.name);
   if (s.error) {
-    rows.push([c.name, 'error', s.error.slice(0, 60), '', '', '']);
+    rows.push([c.name, 'error', s.error.slice(0, 60), '', '', '', '']);
     over = over || c.budget !== undefined;
     continue;
   }
@@ -79,7 +91,9 @@ for (const c of cases) {
   const rss = median(s.rss);
   const ratio = ms / baseMs;
   const pass = c.budget === undefined || ratio <= c.budget;
-  over = over || !pass;
+  const rssMiB = rss / 1024;
+  const rssPass = c.rssMiB === undefined || Number.isNaN(rss) || rssMiB <= c.rssMiB;
+  over = over || !pass || !rssPass;
   rows.push([
     c.name,
     ms.toFixed(0),
@@ -87,6 +101,7 @@ for (const c of cases) {
     c.budget === undefined ? '-' : `<= ${c.budget}x ${pass ? 'ok' : 'OVER'}`,
     Number.isNaN(rss) ? 'n/a' : (rss / 1024).toFixed(0),
     Number.isNaN(rss) ? 'n/a' : (rss / baseRss).toFixed(2),
+    c.rssMiB === undefined ? '-' : `<= ${c.rssMiB} MiB ${rssPass ? 'ok' : 'OVER'}`,
   ]);
 }
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));

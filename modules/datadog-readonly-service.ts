@@ -168,9 +168,16 @@ export class DatadogReadonlyServiceCore extends Construct {
       executionRoleArn: this.executionRole.arn,
       taskRoleArn: this.taskRole.arn,
       runtimePlatform: td.runtimePlatform && { ...td.runtimePlatform },
+      ...this.processNamespace(),
       volume: (td.volumes ?? []).map((v) => ({ name: this.text.literal(v.name) })),
       ...this.tags,
     });
+  }
+
+  /** Process collection (`datadog.processCollection`): the task's containers share one process namespace. */
+  protected processNamespace(): { pidMode?: string } {
+    const pidMode = this.model.taskDefinition.pidMode;
+    return pidMode !== undefined ? { pidMode } : {};
   }
 
   protected addService(): ServiceLike {

@@ -56,6 +56,7 @@ export interface TaskDefinitionConfig {
   readonly executionRoleArn?: string;
   readonly taskRoleArn?: string;
   readonly runtimePlatform?: { readonly operatingSystemFamily?: string; readonly cpuArchitecture?: string };
+  readonly pidMode?: string;
   readonly volume?: Array<{ readonly name: string }>;
   readonly tags?: Tags;
 }

@@ -18,6 +18,7 @@ resource "aws_ecs_task_definition" "this" {
   requires_compatibilities = ["FARGATE"]
   execution_role_arn       = aws_iam_role.execution.arn
   task_role_arn            = aws_iam_role.task.arn
+  pid_mode                 = var.datadog.process_collection ? "task" : null
   container_definitions    = jsonencode(local.container_definitions)
   tags                     = var.tags
 

@@ -15,6 +15,7 @@ locals {
     writable_paths = concat(c.writable_paths, var.enable_execute_command ? [for p in ["/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"] : p if !anytrue([for own in c.writable_paths : p == own || startswith(p, "${own}/")])] : [])
     service        = c.service != null ? c.service : c.name
     version        = c.version != null ? c.version : try(regex(":([^:/@]+)$", split("@", c.image)[0])[0], null)
+    log_source     = c.log_source != null ? c.log_source : reverse(split("/", replace(split("@", c.image)[0], "/:[^:/]*$/", "")))[0]
   })]
   writable_volumes = [for c in local.containers : [for p in c.writable_paths : { path = p, name = format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-")) }]]
   init_container = merge({
@@ -41,31 +42,24 @@ locals {
     }
   })
   agent_environment = { for k, v in merge({
-    ECS_FARGATE            = "true"
-    DD_APM_RECEIVER_SOCKET = "/var/run/datadog/apm.socket"
-    DD_DOGSTATSD_SOCKET    = "/var/run/datadog/dsd.socket"
+    ECS_FARGATE = "true"
     }, {
-    DD_SITE        = var.datadog.site
-    DD_APM_ENABLED = tostring(var.datadog.apm_enabled)
-    DD_ENV         = var.datadog.env
-    DD_TAGS        = length(var.datadog.tags) == 0 ? null : join(" ", [for key in sort(keys(var.datadog.tags)) : format("%s:%s", key, var.datadog.tags[key])])
-  }) : k => v if v != null }
+    DD_SITE                                      = var.datadog.site
+    DD_APM_ENABLED                               = tostring(var.datadog.apm_enabled)
+    DD_ENV                                       = var.datadog.env
+    DD_TAGS                                      = length(var.datadog.tags) == 0 ? null : join(" ", [for key in sort(keys(var.datadog.tags)) : format("%s:%s", key, var.datadog.tags[key])])
+    DD_APM_RECEIVER_SOCKET                       = var.datadog.transport == "unix" && var.datadog.apm_enabled ? "/var/run/datadog/apm.socket" : null
+    DD_DOGSTATSD_SOCKET                          = var.datadog.transport == "unix" ? "/var/run/datadog/dsd.socket" : null
+    DD_PROCESS_CONFIG_PROCESS_COLLECTION_ENABLED = var.datadog.process_collection ? "true" : null
+    }, {
+    DD_ECS_TASK_COLLECTION_ENABLED = "true"
+    DD_DOGSTATSD_ORIGIN_DETECTION  = "true"
+    DD_DOGSTATSD_TAG_CARDINALITY   = "orchestrator"
+  }, var.datadog.environment) : k => v if v != null }
   agent_container = { for k, v in merge({
     name                   = "datadog-agent"
     essential              = true
     readonlyRootFilesystem = true
-    portMappings = [
-      {
-        containerPort = 8125
-        hostPort      = 8125
-        protocol      = "udp"
-      },
-      {
-        containerPort = 8126
-        hostPort      = 8126
-        protocol      = "tcp"
-      },
-    ]
     mountPoints = [
       {
         sourceVolume  = "datadog-config"
@@ -110,9 +104,21 @@ locals {
       "ecs-datadog-readonly.accept.ECS.20" = "The stock Datadog Agent image runs as root, and Fargate task volumes are root-owned, so a non-root agent or init container cannot write the volumes it needs. Every root filesystem stays read-only."
     }
     }, {
-    image       = var.datadog.image
-    cpu         = var.datadog.cpu
-    memory      = var.datadog.memory
+    image  = var.datadog.image
+    cpu    = var.datadog.cpu
+    memory = var.datadog.memory
+    portMappings = [for p in [
+      {
+        containerPort = 8125
+        hostPort      = 8125
+        protocol      = "udp"
+      },
+      {
+        containerPort = 8126
+        hostPort      = 8126
+        protocol      = "tcp"
+      },
+    ] : p if p.protocol == "udp" || var.datadog.apm_enabled]
     environment = [for name in sort(keys(local.agent_environment)) : { name = name, value = local.agent_environment[name] }]
     secrets = [
       {
@@ -126,12 +132,49 @@ locals {
     }
   }) : k => v if v != null }
   application_environments = [for c in local.containers : { for k, v in merge({
-    DD_TRACE_AGENT_URL = "unix:///var/run/datadog/apm.socket"
-    DD_DOGSTATSD_URL   = "unix:///var/run/datadog/dsd.socket"
-    DD_ENV             = var.datadog.env
-    DD_SERVICE         = c.service
-    DD_VERSION         = c.version
+    DD_TRACE_AGENT_URL  = var.datadog.transport == "unix" && var.datadog.apm_enabled ? "unix:///var/run/datadog/apm.socket" : null
+    DD_DOGSTATSD_URL    = var.datadog.transport == "unix" ? "unix:///var/run/datadog/dsd.socket" : null
+    DD_AGENT_HOST       = var.datadog.transport == "tcp" ? "127.0.0.1" : null
+    DD_DOGSTATSD_PORT   = var.datadog.transport == "tcp" ? "8125" : null
+    DD_TRACE_AGENT_PORT = var.datadog.transport == "tcp" && var.datadog.apm_enabled ? "8126" : null
+    }, {
+    DD_DOGSTATSD_ORIGIN_DETECTION_CLIENT = "true"
+    }, {
+    DD_ENV     = var.datadog.env
+    DD_SERVICE = c.service
+    DD_VERSION = c.version
   }, c.environment) : k => v if v != null }]
+  application_log_tags = [for c in local.containers : merge(var.datadog.tags, { for k, v in { env = var.datadog.env, version = c.version } : k => v if v != null })]
+  log_router_container = { for k, v in merge({
+    name                   = "datadog-log-router"
+    essential              = false
+    readonlyRootFilesystem = true
+    user                   = "0"
+    firelensConfiguration = {
+      type = "fluentbit"
+      options = {
+        "enable-ecs-log-metadata" = "true"
+      }
+    }
+    mountPoints = [
+      {
+        sourceVolume  = "datadog-log-router-tmp"
+        containerPath = "/tmp"
+        readOnly      = false
+      },
+    ]
+    dockerLabels = {
+      "ecs-datadog-readonly.accept.ECS.20" = "The FireLens log router (aws-for-fluent-bit) must run as root to read the configuration and socket ECS mounts into it (aws/aws-for-fluent-bit#713). Its root filesystem stays read-only; only /tmp is a writable task volume."
+    }
+    }, {
+    image  = var.log_router.image
+    cpu    = var.log_router.cpu
+    memory = var.log_router.memory
+    logConfiguration = {
+      logDriver = "awslogs"
+      options   = merge(local.awslogs_options, { "awslogs-stream-prefix" = "datadog-log-router" })
+    }
+  }) : k => v if v != null }
   application_containers = [for i, c in local.containers : { for k, v in {
     name                   = c.name
     image                  = c.image
@@ -144,13 +187,13 @@ locals {
     environment            = [for name in sort(keys(local.application_environments[i])) : { name = name, value = local.application_environments[i][name] }]
     secrets                = length(c.secrets) == 0 ? null : [for name in sort(keys(c.secrets)) : { name = name, valueFrom = c.secrets[name] }]
     portMappings           = c.port == null ? null : [{ containerPort = c.port, hostPort = c.port, protocol = c.protocol }]
-    mountPoints = concat([
+    mountPoints = concat(var.datadog.transport == "unix" ? [
       {
         sourceVolume  = "datadog-sockets"
         containerPath = "/var/run/datadog"
         readOnly      = true
       },
-    ], [for v in local.writable_volumes[i] : { sourceVolume = v.name, containerPath = v.path, readOnly = false }])
+    ] : [], [for v in local.writable_volumes[i] : { sourceVolume = v.name, containerPath = v.path, readOnly = false }])
     dependsOn = concat([
       {
         containerName = "datadog-agent"
@@ -165,16 +208,36 @@ locals {
       startPeriod = c.health_check.start_period_seconds
     }
     logConfiguration = {
-      logDriver = "awslogs"
-      options   = merge(local.awslogs_options, { "awslogs-stream-prefix" = c.name })
-    }
+      cloudwatch = {
+        logDriver = "awslogs"
+        options   = merge(local.awslogs_options, { "awslogs-stream-prefix" = c.name })
+      }
+      datadog = {
+        logDriver = "awsfirelens"
+        options = { for k, v in {
+          Name       = "datadog"
+          Host       = format("http-intake.logs.%s", var.datadog.site)
+          TLS        = "on"
+          provider   = "ecs"
+          dd_service = c.service
+          dd_source  = c.log_source
+          dd_tags    = length(local.application_log_tags[i]) == 0 ? null : join(",", [for k in sort(keys(local.application_log_tags[i])) : format("%s:%s", k, local.application_log_tags[i][k])])
+        } : k => v if v != null }
+        secretOptions = [
+          {
+            name      = "apikey"
+            valueFrom = var.datadog.api_key_secret_arn
+          },
+        ]
+      }
+    }[var.log_destination]
     dockerLabels = { for k, v in {
       "com.datadoghq.tags.env"     = var.datadog.env
       "com.datadoghq.tags.service" = c.service
       "com.datadoghq.tags.version" = c.version
     } : k => v if v != null }
   } : k => v if v != null }]
-  container_definitions = concat([local.init_container, local.agent_container], local.application_containers)
+  container_definitions = concat([local.init_container, local.agent_container], var.log_destination == "datadog" ? [local.log_router_container] : [], local.application_containers)
   volumes = concat([
     {
       name = "datadog-config"
@@ -191,9 +254,13 @@ locals {
     {
       name = "datadog-logs"
     },
-  ], [for v in flatten(local.writable_volumes) : { name = v.name }])
+    ], var.log_destination == "datadog" ? [
+    {
+      name = "datadog-log-router-tmp"
+    },
+  ] : [], [for v in flatten(local.writable_volumes) : { name = v.name }])
   secret_arns          = sort(distinct(concat([var.datadog.api_key_secret_arn], flatten([for c in var.containers : values(c.secrets)]))))
-  secrets_manager_arns = [for arn in local.secret_arns : arn if split(":", arn)[2] == "secretsmanager"]
+  secrets_manager_arns = sort(distinct([for s in [for arn in local.secret_arns : join(":", slice(split(":", arn), 0, 7)) if split(":", arn)[2] == "secretsmanager"] : can(regex("-[A-Za-z0-9]{6}$", s)) ? s : format("%s%s", s, "-??????")]))
   ssm_parameter_arns   = [for arn in local.secret_arns : arn if split(":", arn)[2] == "ssm"]
   assume_role_policy = jsonencode({
     Version = "2012-10-17"

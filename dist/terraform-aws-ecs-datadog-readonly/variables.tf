@@ -22,8 +22,8 @@ variable "cpu" {
   }
 
   validation {
-    condition     = (var.datadog.cpu == null ? 0 : var.datadog.cpu) + sum(concat([0], [for c in var.containers : c.cpu == null ? 0 : c.cpu])) <= var.cpu
-    error_message = "cpu: the containers reserve more CPU units (datadog.cpu + containers[*].cpu) than the task's cpu. Fix: raise the task's cpu or lower the containers'."
+    condition     = (var.datadog.cpu == null ? 0 : var.datadog.cpu) + (var.log_destination == "datadog" && var.log_router.cpu != null ? var.log_router.cpu : 0) + sum(concat([0], [for c in var.containers : c.cpu == null ? 0 : c.cpu])) <= var.cpu
+    error_message = "cpu: the containers reserve more CPU units (datadog.cpu + log_router.cpu + containers[*].cpu) than the task's cpu. Fix: raise the task's cpu or lower the containers'."
   }
 }
 
@@ -39,8 +39,8 @@ variable "memory" {
   }
 
   validation {
-    condition     = (var.datadog.memory == null ? 0 : var.datadog.memory) + sum(concat([0], [for c in var.containers : c.memory == null ? 0 : c.memory])) <= var.memory
-    error_message = "memory: the containers reserve more MiB (datadog.memory + containers[*].memory) than the task's memory. Fix: raise the task's memory or lower the containers'."
+    condition     = (var.datadog.memory == null ? 0 : var.datadog.memory) + (var.log_destination == "datadog" && var.log_router.memory != null ? var.log_router.memory : 0) + sum(concat([0], [for c in var.containers : c.memory == null ? 0 : c.memory])) <= var.memory
+    error_message = "memory: the containers reserve more MiB (datadog.memory + log_router.memory + containers[*].memory) than the task's memory. Fix: raise the task's memory or lower the containers'."
   }
 }
 
@@ -74,7 +74,7 @@ variable "tags" {
 }
 
 variable "datadog" {
-  description = "Datadog Agent sidecar: site, api_key_secret_arn (Secrets Manager secret or SSM parameter ARN holding the API key, never the key itself), agent image (also used by the init container), env (DD_ENV), tags (DD_TAGS), apm_enabled, and the agent container cpu and memory."
+  description = "Datadog Agent sidecar: site, api_key_secret_arn (Secrets Manager secret ARN, optionally with :JSON_KEY:VERSION_STAGE:VERSION_ID, or SSM parameter ARN holding the API key, never the key itself), agent image (also used by the init container), env (DD_ENV), tags (DD_TAGS), apm_enabled, the agent container cpu and memory, environment (extra agent variables, applied last; Datadog's defaults DD_ECS_TASK_COLLECTION_ENABLED, DD_DOGSTATSD_ORIGIN_DETECTION and DD_DOGSTATSD_TAG_CARDINALITY may be overridden, the variables the module sets itself may not), transport (\"unix\": sockets in /var/run/datadog; \"tcp\": DD_AGENT_HOST=127.0.0.1 and ports, no socket mount) and process_collection (pidMode \"task\"; not with enable_execute_command)."
   type = object({
     site               = optional(string, "datadoghq.com")
     api_key_secret_arn = string
@@ -84,6 +84,9 @@ variable "datadog" {
     apm_enabled        = optional(bool, true)
     cpu                = optional(number)
     memory             = optional(number)
+    environment        = optional(map(string), {})
+    transport          = optional(string, "unix")
+    process_collection = optional(bool, false)
   })
   default = {
     site               = "datadoghq.com"
@@ -91,6 +94,9 @@ variable "datadog" {
     image              = "public.ecr.aws/datadog/agent:7"
     tags               = {}
     apm_enabled        = true
+    environment        = {}
+    transport          = "unix"
+    process_collection = false
   }
   nullable = false
 
@@ -100,8 +106,8 @@ variable "datadog" {
   }
 
   validation {
-    condition     = can(regex("^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+|ssm:[a-z0-9-]+:[0-9]{12}:parameter/[A-Za-z0-9/_.-]+)$", var.datadog.api_key_secret_arn))
-    error_message = "datadog.api_key_secret_arn: must be a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME) or an SSM parameter ARN (arn:aws:ssm:REGION:ACCOUNT:parameter/NAME). Fix: use a value such as \"arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:datadog/api-key-AbCdEf\"."
+    condition     = can(regex("^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+(:[A-Za-z0-9/_+=.@-]*:[A-Za-z0-9/_+=.@-]*:[A-Za-z0-9-]*)?|ssm:[a-z0-9-]+:[0-9]{12}:parameter/[A-Za-z0-9/_.-]+)$", var.datadog.api_key_secret_arn))
+    error_message = "datadog.api_key_secret_arn: must be a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-AbCdEf, optionally followed by :JSON_KEY:VERSION_STAGE:VERSION_ID as ECS takes it, e.g. ...:secret:NAME-AbCdEf:api_key::) or an SSM parameter ARN (arn:aws:ssm:REGION:ACCOUNT:parameter/NAME). Fix: use a value such as \"arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:datadog/api-key-AbCdEf\"."
   }
 
   validation {
@@ -117,6 +123,43 @@ variable "datadog" {
   validation {
     condition     = !can(regex("(^|[^0-9a-fA-F])[0-9a-fA-F]{32}([^0-9a-fA-F]|$)", jsonencode(var.datadog)))
     error_message = "datadog: a key or value looks like a Datadog API key (32 hexadecimal characters); the module must never hold the key itself. Fix: remove it; store the key in Secrets Manager or SSM and set datadog.api_key_secret_arn to its ARN (a container's own secrets go into its secrets, as ARNs)."
+  }
+
+  validation {
+    condition     = contains(["unix", "tcp"], var.datadog.transport)
+    error_message = "datadog.transport: must be one of \"unix\", \"tcp\". Fix: use \"unix\" (sockets, the default) or \"tcp\" (localhost ports, for a non-root agent)."
+  }
+
+  validation {
+    condition     = alltrue([for n in keys(var.datadog.environment) : can(regex("^[A-Za-z_][A-Za-z0-9_]*$", n))])
+    error_message = "datadog.environment: every item must be letters, digits and underscores, not starting with a digit. Fix: use a value such as \"LOG_LEVEL\"."
+  }
+
+  validation {
+    condition = length(setintersection(keys(var.datadog.environment), [
+      "DD_API_KEY",
+      "ECS_FARGATE",
+      "DD_SITE",
+      "DD_APM_ENABLED",
+      "DD_APM_RECEIVER_SOCKET",
+      "DD_APM_RECEIVER_PORT",
+      "DD_DOGSTATSD_SOCKET",
+      "DD_DOGSTATSD_PORT",
+      "DD_ENV",
+      "DD_TAGS",
+      "DD_PROCESS_CONFIG_PROCESS_COLLECTION_ENABLED",
+    ])) == 0
+    error_message = "datadog.environment: must not set \"DD_API_KEY\", \"ECS_FARGATE\", \"DD_SITE\", \"DD_APM_ENABLED\", \"DD_APM_RECEIVER_SOCKET\", \"DD_APM_RECEIVER_PORT\", \"DD_DOGSTATSD_SOCKET\", \"DD_DOGSTATSD_PORT\", \"DD_ENV\", \"DD_TAGS\", \"DD_PROCESS_CONFIG_PROCESS_COLLECTION_ENABLED\": the module sets them from datadog.api_key_secret_arn, site, apm_enabled, transport, env, tags and process_collection. Datadog's defaults DD_ECS_TASK_COLLECTION_ENABLED, DD_DOGSTATSD_ORIGIN_DETECTION, DD_DOGSTATSD_TAG_CARDINALITY may be overridden. Fix: remove them and set the attribute instead."
+  }
+
+  validation {
+    condition     = length(setintersection(keys(var.datadog.environment), ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA"])) == 0
+    error_message = "datadog.environment: must not set \"AWS_ACCESS_KEY_ID\", \"AWS_SECRET_ACCESS_KEY\", \"ECS_ENGINE_AUTH_DATA\" as plain environment variables (Security Hub ECS.8). Fix: remove them; the agent uses the task role."
+  }
+
+  validation {
+    condition     = !(var.datadog.process_collection && var.enable_execute_command)
+    error_message = "datadog.process_collection: cannot be true together with enable_execute_command: process collection needs pidMode \"task\", and ECS Exec does not work in tasks that share one process namespace (aws/containers-roadmap#2268). Fix: turn one of them off."
   }
 
   validation {
@@ -156,8 +199,9 @@ variable "containers" {
       container_name = string
       condition      = string
     })), [])
-    service = optional(string)
-    version = optional(string)
+    service    = optional(string)
+    version    = optional(string)
+    log_source = optional(string)
   }))
   default  = []
   nullable = false
@@ -165,6 +209,11 @@ variable "containers" {
   validation {
     condition     = length(var.containers) <= 8
     error_message = "containers: must have at most 8 entries: a Fargate task holds at most 10 containers and two are the Datadog init and agent containers. Fix: split the containers over several services."
+  }
+
+  validation {
+    condition     = !(var.log_destination == "datadog") || length(var.containers) <= 7
+    error_message = "containers: must have at most 7 entries with log_destination \"datadog\": a Fargate task holds at most 10 containers and three are the Datadog init, agent and log router containers. Fix: split the containers over several services, or log to \"cloudwatch\"."
   }
 
   validation {
@@ -183,8 +232,8 @@ variable "containers" {
   }
 
   validation {
-    condition     = alltrue([for c in var.containers : !contains(["datadog-init", "datadog-agent"], c.name)])
-    error_message = "containers[*].name: must not be \"datadog-init\", \"datadog-agent\", the names of the Datadog containers the module adds. Fix: choose another name."
+    condition     = alltrue([for c in var.containers : !contains(["datadog-init", "datadog-agent", "datadog-log-router"], c.name)])
+    error_message = "containers[*].name: must not be \"datadog-init\", \"datadog-agent\", \"datadog-log-router\", the names of the Datadog containers the module adds. Fix: choose another name."
   }
 
   validation {
@@ -198,13 +247,18 @@ variable "containers" {
   }
 
   validation {
+    condition     = alltrue([for c in var.containers : c.log_source == null ? true : (can(regex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", c.log_source)))])
+    error_message = "containers[*].log_source: must be up to 100 letters, digits, dots, hyphens and underscores, such as nginx or python. Fix: use a value such as \"nginx\"."
+  }
+
+  validation {
     condition     = alltrue([for c in var.containers : c.port == null ? true : (c.port >= 1 && c.port <= 65535 && floor(c.port) == c.port)])
     error_message = "containers[*].port: must be a whole number from 1 to 65535. Fix: use the port the container listens on, e.g. 8080, or leave port out."
   }
 
   validation {
-    condition     = alltrue([for c in var.containers : c.port == null ? true : (!contains([8125, 8126], c.port))])
-    error_message = "containers[*].port: must not be 8125 or 8126: the agent listens on 8125/udp (DogStatsD) and 8126/tcp (APM) in the same network namespace. Fix: use another port."
+    condition     = alltrue([for c in var.containers : c.port == null ? true : (!contains(var.datadog.apm_enabled ? [8125, 8126] : [8125], c.port))])
+    error_message = "containers[*].port: must not be 8125 or 8126: the agent listens on 8125/udp (DogStatsD) and, with datadog.apm_enabled, 8126/tcp (APM) in the same network namespace. Fix: use another port."
   }
 
   validation {
@@ -218,8 +272,8 @@ variable "containers" {
   }
 
   validation {
-    condition     = alltrue(flatten([for c in var.containers : [for p in c.writable_paths : !(p == "/var/run/datadog" || startswith(p, format("%s/", "/var/run/datadog")) || startswith("/var/run/datadog", format("%s/", p)))]]))
-    error_message = "containers[*].writable_paths: must not be or overlap /var/run/datadog, where the agent's sockets are mounted read-only in every application container. Fix: choose another path."
+    condition     = var.datadog.transport != "unix" || alltrue(flatten([for c in var.containers : [for p in c.writable_paths : !(p == "/var/run/datadog" || startswith(p, format("%s/", "/var/run/datadog")) || startswith("/var/run/datadog", format("%s/", p)))]]))
+    error_message = "containers[*].writable_paths: must not be or overlap /var/run/datadog, where the agent's sockets are mounted read-only in every application container (datadog.transport \"unix\"). Fix: choose another path, or use transport \"tcp\"."
   }
 
   validation {
@@ -228,8 +282,22 @@ variable "containers" {
   }
 
   validation {
-    condition     = length(distinct(concat(["datadog-config", "datadog-run", "datadog-sockets", "datadog-tmp", "datadog-logs"], flatten([for c in var.containers : [for p in distinct(concat(c.writable_paths, var.enable_execute_command ? [for p in ["/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"] : p if !anytrue([for own in c.writable_paths : p == own || startswith(p, "${own}/")])] : [])) : format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-"))]])))) == length(concat(["datadog-config", "datadog-run", "datadog-sockets", "datadog-tmp", "datadog-logs"], flatten([for c in var.containers : [for p in distinct(concat(c.writable_paths, var.enable_execute_command ? [for p in ["/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"] : p if !anytrue([for own in c.writable_paths : p == own || startswith(p, "${own}/")])] : [])) : format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-"))]])))
-    error_message = "containers[*].writable_paths: each path becomes a task volume named <container>-<path with / as ->, and two of these names (or one of them and a Datadog volume: datadog-config, datadog-run, datadog-sockets, datadog-tmp, datadog-logs, or one that ECS Exec adds for /managed-agents, /var/lib/amazon/ssm, /var/log/amazon/ssm) are the same. Fix: rename the container or choose another path."
+    condition = length(distinct(concat([
+      "datadog-config",
+      "datadog-run",
+      "datadog-sockets",
+      "datadog-tmp",
+      "datadog-logs",
+      "datadog-log-router-tmp",
+      ], flatten([for c in var.containers : [for p in distinct(concat(c.writable_paths, var.enable_execute_command ? [for p in ["/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"] : p if !anytrue([for own in c.writable_paths : p == own || startswith(p, "${own}/")])] : [])) : format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-"))]])))) == length(concat([
+      "datadog-config",
+      "datadog-run",
+      "datadog-sockets",
+      "datadog-tmp",
+      "datadog-logs",
+      "datadog-log-router-tmp",
+    ], flatten([for c in var.containers : [for p in distinct(concat(c.writable_paths, var.enable_execute_command ? [for p in ["/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"] : p if !anytrue([for own in c.writable_paths : p == own || startswith(p, "${own}/")])] : [])) : format("%s-%s", c.name, replace(replace(p, "/^/+/", ""), "/[^A-Za-z0-9_-]/", "-"))]])))
+    error_message = "containers[*].writable_paths: each path becomes a task volume named <container>-<path with / as ->, and two of these names (or one of them and a Datadog volume: datadog-config, datadog-run, datadog-sockets, datadog-tmp, datadog-logs, datadog-log-router-tmp, or one that ECS Exec adds for /managed-agents, /var/lib/amazon/ssm, /var/log/amazon/ssm) are the same. Fix: rename the container or choose another path."
   }
 
   validation {
@@ -253,8 +321,8 @@ variable "containers" {
   }
 
   validation {
-    condition     = alltrue(flatten([for c in var.containers : [for a in values(c.secrets) : can(regex("^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+|ssm:[a-z0-9-]+:[0-9]{12}:parameter/[A-Za-z0-9/_.-]+)$", a))]]))
-    error_message = "containers[*].secrets: every item must be a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME) or an SSM parameter ARN (arn:aws:ssm:REGION:ACCOUNT:parameter/NAME). Fix: use a value such as \"arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:datadog/api-key-AbCdEf\"."
+    condition     = alltrue(flatten([for c in var.containers : [for a in values(c.secrets) : can(regex("^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+(:[A-Za-z0-9/_+=.@-]*:[A-Za-z0-9/_+=.@-]*:[A-Za-z0-9-]*)?|ssm:[a-z0-9-]+:[0-9]{12}:parameter/[A-Za-z0-9/_.-]+)$", a))]]))
+    error_message = "containers[*].secrets: every item must be a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-AbCdEf, optionally followed by :JSON_KEY:VERSION_STAGE:VERSION_ID as ECS takes it, e.g. ...:secret:NAME-AbCdEf:api_key::) or an SSM parameter ARN (arn:aws:ssm:REGION:ACCOUNT:parameter/NAME). Fix: use a value such as \"arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:datadog/api-key-AbCdEf\"."
   }
 
   validation {
@@ -442,4 +510,49 @@ variable "enable_execute_command" {
   type        = bool
   default     = false
   nullable    = false
+}
+
+variable "log_destination" {
+  description = "Where application containers log: \"cloudwatch\" (awslogs to the log group) or \"datadog\" (a FireLens log router sends them to Datadog's log intake, the API key from datadog.api_key_secret_arn; the Datadog containers and the router log to the log group)."
+  type        = string
+  default     = "cloudwatch"
+  nullable    = false
+
+  validation {
+    condition     = contains(["cloudwatch", "datadog"], var.log_destination)
+    error_message = "log_destination: must be one of \"cloudwatch\", \"datadog\". Fix: use \"cloudwatch\" (the log group) or \"datadog\" (FireLens to Datadog)."
+  }
+}
+
+variable "log_router" {
+  description = "The FireLens log router when log_destination is \"datadog\": image (aws-for-fluent-bit, never an init variant), cpu and memory. Read-only root with /tmp as a task volume; runs as root (an accepted ECS.20)."
+  type = object({
+    image  = optional(string, "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable")
+    cpu    = optional(number)
+    memory = optional(number)
+  })
+  default = {
+    image = "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable"
+  }
+  nullable = false
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}$", var.log_router.image))
+    error_message = "log_router.image: must be an image reference of up to 255 characters, such as public.ecr.aws/nginx/nginx:1.27 (letters, digits, . _ / : @ -). Fix: use a value such as \"public.ecr.aws/nginx/nginx:1.27\"."
+  }
+
+  validation {
+    condition     = !can(regex(":init(-[^:/@]*)?(@.*)?$", var.log_router.image))
+    error_message = "log_router.image: must not be an init variant of aws-for-fluent-bit (tag init or init-*): it writes under /init, which a read-only root filesystem refuses (aws/aws-for-fluent-bit#824, #928). Fix: use the stable tag or a plain version tag."
+  }
+
+  validation {
+    condition     = var.log_router.cpu == null ? true : (var.log_router.cpu >= 0 && var.log_router.cpu <= 16384 && floor(var.log_router.cpu) == var.log_router.cpu)
+    error_message = "log_router.cpu: must be a whole number from 0 to 16384. Fix: leave it out to share the task CPU, or reserve e.g. 64."
+  }
+
+  validation {
+    condition     = var.log_router.memory == null ? true : (var.log_router.memory >= 6 && var.log_router.memory <= 122880 && floor(var.log_router.memory) == var.log_router.memory)
+    error_message = "log_router.memory: must be a whole number from 6 to 122880. Fix: leave it out to share the task memory, or set e.g. 128."
+  }
 }

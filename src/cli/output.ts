@@ -40,3 +40,22 @@ export function errorJson(err: UserError | { message: string }, exitCode: number
     },
   };
 }
+
+/** Collects small writes into chunks of about 64 KiB, so a long report is a few writes, not thousands. */
+export function bufferedWriter(write: (text: string) => void, chunkChars = 64 * 1024): { write: (text: string) => void; flush: () => void } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length > 0) write(parts.join(''));
+    parts = [];
+    size = 0;
+  };
+  return {
+    write: (text) => {
+      parts.push(text);
+      size += text.length;
+      if (size >= chunkChars) flush();
+    },
+    flush,
+  };
+}

@@ -23,12 +23,24 @@ export const fromFindings = (findings: readonly RuleFinding[]): RuleResult =>
 
 const cannotEvaluate = (what: string, value: Unevaluable): RuleResult =>
   evaluationError(
-    `cannot evaluate ${what}: ${value.reason}. Check what Terraform renders (a literal task definition JSON, or this ` +
-      "tool's config) instead.",
+    `cannot evaluate ${what}: ${value.reason}` +
+      (/plan|apply/.test(value.reason) ? '.' : '. Check the plan JSON (terraform show -json plan.out) or the literal task definition instead.'),
   );
 
-/** The containers, or the error result a rule returns when they cannot be read. */
-export function containersOf(subject: Subject): { ok: true; list: ContainerRef[] } | { ok: false; result: RuleResult } {
+type Containers = { ok: true; list: ContainerRef[] } | { ok: false; result: RuleResult };
+const containersCache = new WeakMap<object, Containers>();
+
+/** The containers, or the error result a rule returns when they cannot be read. Read once per task definition. */
+export function containersOf(subject: Subject): Containers {
+  let containers = containersCache.get(subject.taskDefinition);
+  if (!containers) {
+    containers = readContainers(subject);
+    containersCache.set(subject.taskDefinition, containers);
+  }
+  return containers;
+}
+
+function readContainers(subject: Subject): Containers {
   const raw = subject.taskDefinition.containerDefinitions;
   if (raw instanceof Unevaluable) return { ok: false, result: cannotEvaluate('containerDefinitions', raw) };
   if (!Array.isArray(raw)) {
@@ -73,27 +85,20 @@ export function objectsOf(value: unknown): { index: number; item: Json }[] {
 export const isEssential = (def: Json): boolean => def.essential !== false;
 
 /**
- * Whether the task runs on Fargate: it requires FARGATE, its service launches on Fargate, or it states nothing and
- * uses awsvpc. Undefined when Terraform computes the deciding value.
+ * Whether the task runs on Fargate: its requiresCompatibilities includes FARGATE. Without it ECS registers the task
+ * for EC2 only, whatever its network mode. Undefined when Terraform computes requiresCompatibilities.
  */
 export function runsOnFargate(subject: Subject): boolean | undefined {
   const compat = subject.taskDefinition.requiresCompatibilities;
   if (compat instanceof Unevaluable) return undefined;
-  if (Array.isArray(compat) && compat.includes('FARGATE')) return true;
-  const service = subject.service;
-  if (service?.launchType === 'FARGATE') return true;
-  if (service?.capacityProviders?.some((p) => p.startsWith('FARGATE'))) return true;
-  if (Array.isArray(compat) && compat.length > 0) return false;
-  const mode = subject.taskDefinition.networkMode;
-  if (mode instanceof Unevaluable) return undefined;
-  return mode === 'awsvpc';
+  return Array.isArray(compat) && compat.includes('FARGATE');
 }
 
 /** The result for a Fargate-only rule on a task that is not (or may not be) Fargate; undefined when it is Fargate. */
 export function unlessFargate(subject: Subject): RuleResult | undefined {
   const fargate = runsOnFargate(subject);
-  if (fargate === undefined) return evaluationError('cannot tell whether the task runs on Fargate: requiresCompatibilities or networkMode is a Terraform expression');
-  return fargate ? undefined : notApplicable('the task definition does not run on Fargate');
+  if (fargate === undefined) return evaluationError('cannot tell whether the task runs on Fargate: requiresCompatibilities is a Terraform expression');
+  return fargate ? undefined : notApplicable('requiresCompatibilities does not include FARGATE, so the task is not a Fargate task');
 }
 
 export function environmentOf(def: Json): { index: number; name: string }[] {

@@ -1,12 +1,14 @@
 /** Runs the rule table over subjects and decides which findings stand. */
 
-import { EXIT } from '../errors';
+import { EXIT, UserError } from '../errors';
 import { acceptance } from './accept';
+import { containersOf } from './access';
+import { ComplianceErrors, UnrecognisedInput } from './errors';
+import { expandInputs, sourceName, STDIN } from './input';
 import { locator, Position } from './locate';
 import { LoadedFile, loadFile, taskDefinitionSubject, terraformSubjects } from './load';
-import { ComplianceErrors } from './errors';
 import { RULES, RULE_IDS } from './rules/table';
-import { formatPath, Json, Subject } from './subject';
+import { formatPath, Json, Subject, Unevaluable } from './subject';
 import type { RuleFinding, RuleStatus, Severity } from './types';
 
 export interface Finding extends RuleFinding {
@@ -34,19 +36,46 @@ export interface SubjectReport {
   readonly source: string;
   readonly kind: Subject['kind'];
   readonly name: string;
+  /**
+   * Why the rules that read the containers were not evaluated (container definitions Terraform computes), once for
+   * the subject instead of once per rule. Counts as one error.
+   */
+  readonly note?: string;
+  /** The rules the note is about. */
+  readonly notEvaluated?: readonly string[];
   readonly outcomes: readonly RuleOutcome[];
 }
 
+/** An input that could not be checked: unreadable, not JSON, or not a task definition. */
+export interface InputError {
+  readonly source: string;
+  readonly message: string;
+}
+
+/** A JSON file found in a directory that holds no task definition (package.json, a tsconfig), left out. */
+export interface SkippedInput {
+  readonly source: string;
+  readonly reason: string;
+}
+
 export interface CheckSummary {
+  /** Task definitions checked. */
+  readonly checked: number;
   /** Findings neither accepted nor skipped. */
   readonly failed: number;
   readonly accepted: number;
   /** Rules that could not evaluate their input. */
   readonly errors: number;
+  /** Inputs that could not be checked. */
+  readonly inputErrors: number;
 }
 
 export interface CheckReport {
   readonly subjects: readonly SubjectReport[];
+  /** Inputs that could not be checked; the others were. */
+  readonly inputErrors: readonly InputError[];
+  /** JSON files of a directory that are not task definitions. */
+  readonly skippedInputs: readonly SkippedInput[];
   /** Rule ids left out with --skip. */
   readonly skipped: readonly string[];
   readonly summary: CheckSummary;
@@ -74,8 +103,15 @@ export function checkSubject(subject: Subject, options: CheckOptions = {}): Subj
   const skip = options.skip ?? [];
   validateSkip(skip);
   const locate = options.text !== undefined && subject.locatable ? locator(options.text) : undefined;
-  const outcomes = RULES.filter((rule) => !skip.includes(rule.id)).map((rule): RuleOutcome => {
+  const computed = subject.taskDefinition.containerDefinitions instanceof Unevaluable ? containersOf(subject) : undefined;
+  const containersNote = computed && !computed.ok ? computed.result.note : undefined;
+  const notEvaluated: string[] = [];
+  const outcomes = RULES.filter((rule) => !skip.includes(rule.id)).flatMap((rule): RuleOutcome[] => {
     const result = rule.check(subject);
+    if (containersNote !== undefined && result.status === 'error' && result.note === containersNote && result.findings.length === 0) {
+      notEvaluated.push(rule.id);
+      return [];
+    }
     const findings = result.findings.map((f): Finding => {
       const base = { ...f, ruleId: rule.id, location: formatPath(f.path), ...(locate && { position: locate(f.path) }) };
       if (result.status !== 'non-compliant') return base;
@@ -83,26 +119,59 @@ export function checkSubject(subject: Subject, options: CheckOptions = {}): Subj
       if (verdict.accepted) return { ...base, acceptedReason: verdict.reason };
       return verdict.emptyReason ? { ...base, emptyAcceptReason: true } : base;
     });
-    return {
-      ruleId: rule.id,
-      title: rule.title,
-      severity: rule.severity,
-      status: result.status,
-      ...(result.note !== undefined && { note: result.note }),
-      findings,
-    };
+    return [
+      {
+        ruleId: rule.id,
+        title: rule.title,
+        severity: rule.severity,
+        status: result.status,
+        ...(result.note !== undefined && { note: result.note }),
+        findings,
+      },
+    ];
   });
-  return { source: subject.source, kind: subject.kind, name: subject.name, outcomes };
+  const note =
+    notEvaluated.length > 0
+      ? `the ${notEvaluated.length} rules that read the containers were not evaluated (${notEvaluated.join(', ')}): ${containersNote!.replace(/^cannot evaluate /, '')}`
+      : undefined;
+  return { source: subject.source, kind: subject.kind, name: subject.name, ...(note && { note, notEvaluated }), outcomes };
 }
 
-export function summarise(subjects: readonly SubjectReport[]): CheckSummary {
-  const outcomes = subjects.flatMap((s) => s.outcomes);
-  const findings = outcomes.filter((o) => o.status === 'non-compliant').flatMap((o) => o.findings);
-  return {
-    failed: findings.filter((f) => f.acceptedReason === undefined).length,
-    accepted: findings.filter((f) => f.acceptedReason !== undefined).length,
-    errors: outcomes.filter((o) => o.status === 'error').length,
-  };
+/** Counts of a check, subject by subject. */
+class Tally {
+  private checked = 0;
+  private failed = 0;
+  private accepted = 0;
+  private errors = 0;
+
+  add(s: SubjectReport): void {
+    this.checked++;
+    if (s.note !== undefined) this.errors++;
+    for (const o of s.outcomes) {
+      if (o.status === 'error') this.errors++;
+      else if (o.status === 'non-compliant') {
+        for (const f of o.findings) {
+          if (f.acceptedReason === undefined) this.failed++;
+          else this.accepted++;
+        }
+      }
+    }
+  }
+
+  summary(inputErrors: readonly InputError[]): CheckSummary {
+    return { checked: this.checked, failed: this.failed, accepted: this.accepted, errors: this.errors, inputErrors: inputErrors.length };
+  }
+}
+
+export function summarise(subjects: readonly SubjectReport[], inputErrors: readonly InputError[] = []): CheckSummary {
+  const tally = new Tally();
+  for (const s of subjects) tally.add(s);
+  return tally.summary(inputErrors);
+}
+
+export interface CheckStreamOptions {
+  /** Receives each task definition's report as it is checked; the returned report then has no subjects. @default kept in the report */
+  readonly onSubject?: (subject: SubjectReport) => void;
 }
 
 /** Checks already loaded files. */
@@ -110,19 +179,52 @@ export function checkLoaded(files: readonly LoadedFile[], options: Pick<CheckOpt
   const skip = [...(options.skip ?? [])];
   validateSkip(skip);
   const subjects = files.flatMap((file) => file.subjects.map((s) => checkSubject(s, { skip, text: file.text })));
-  return { subjects, skipped: skip, summary: summarise(subjects) };
+  return { subjects, inputErrors: [], skippedInputs: [], skipped: skip, summary: summarise(subjects) };
 }
 
-/** Loads and checks files. Throws a UserError (exit 2) for bad input. */
-export function checkFiles(files: readonly string[], options: Pick<CheckOptions, 'skip'> = {}): CheckReport {
-  if (files.length === 0) throw ComplianceErrors.noInput();
-  validateSkip(options.skip ?? []);
-  return checkLoaded(files.map(loadFile), options);
+/**
+ * Loads and checks files, directories (their JSON files, recursively) and `-` (standard input), one at a time. An
+ * input that cannot be read or is not a task definition is an input error and the others are still checked; a JSON
+ * file of another kind found in a directory is skipped. Throws a UserError (exit 2) only for bad usage.
+ */
+export function checkFiles(inputs: readonly string[], options: Pick<CheckOptions, 'skip'> & CheckStreamOptions = {}): CheckReport {
+  if (inputs.length === 0) throw ComplianceErrors.noInput();
+  if (inputs.filter((i) => i === STDIN).length > 1) throw ComplianceErrors.stdinTwice();
+  const skip = [...(options.skip ?? [])];
+  validateSkip(skip);
+  const { files, discovered, emptyDirectories } = expandInputs(inputs);
+  const subjects: SubjectReport[] = [];
+  const inputErrors: InputError[] = emptyDirectories.map((dir) => ({ source: dir, message: ComplianceErrors.emptyDirectory(dir).message }));
+  const skippedInputs: SkippedInput[] = [];
+  const tally = new Tally();
+  for (const file of files) {
+    let loaded: LoadedFile;
+    try {
+      loaded = loadFile(file);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      if (err instanceof UnrecognisedInput && discovered.has(file)) skippedInputs.push({ source: file, reason: 'not a task definition, Terraform JSON with ECS resources, plan JSON or config' });
+      else inputErrors.push({ source: sourceName(file), message: err.describe() });
+      continue;
+    }
+    for (const subject of loaded.subjects) {
+      const checked = checkSubject(subject, { skip, text: loaded.text });
+      tally.add(checked);
+      if (options.onSubject) options.onSubject(checked);
+      else subjects.push(checked);
+    }
+  }
+  return { subjects, inputErrors, skippedInputs, skipped: skip, summary: tally.summary(inputErrors) };
 }
 
-/** 1 when a finding stands (neither accepted nor skipped) or a rule could not evaluate its input; else 0. */
+/**
+ * 2 when nothing could be checked; 1 when a finding stands (neither accepted nor skipped), a rule could not evaluate
+ * its input, or an input could not be checked; else 0.
+ */
 export function exitCodeOf(report: Pick<CheckReport, 'summary'>): number {
-  return report.summary.failed > 0 || report.summary.errors > 0 ? EXIT.findings : EXIT.ok;
+  const { checked, failed, errors, inputErrors } = report.summary;
+  if (checked === 0) return EXIT.usage;
+  return failed > 0 || errors > 0 || inputErrors > 0 ? EXIT.findings : EXIT.ok;
 }
 
 /** What surrounds a task definition checked on its own. */
@@ -151,11 +253,14 @@ export function checkTerraformJson(doc: object, options: { source?: string; text
 
 /** Findings that stand: neither accepted nor skipped, plus rules that could not evaluate their input. */
 export function unresolved(report: SubjectReport): { ruleId: string; message: string }[] {
-  return report.outcomes.flatMap((o) =>
+  const notEvaluated = (report.notEvaluated ?? []).map((ruleId) => ({ ruleId, message: report.note ?? 'not evaluated' }));
+  return notEvaluated.concat(
+    report.outcomes.flatMap((o) =>
     o.status === 'error'
       ? [{ ruleId: o.ruleId, message: o.note ?? 'cannot evaluate' }]
       : o.status === 'non-compliant'
         ? o.findings.filter((f) => f.acceptedReason === undefined).map((f) => ({ ruleId: o.ruleId, message: f.message }))
         : [],
+    ),
   );
 }

@@ -1,13 +1,15 @@
-/** Reads task definition JSON, Terraform JSON and this tool's config into `Subject`s. */
+/** Reads task definition JSON, Terraform JSON, Terraform plan JSON and this tool's config into `Subject`s. */
 
-import * as fs from 'fs';
-import { parse as parseYaml } from 'yaml';
-import { loadConfig } from '../config/load';
 import type { ResolvedConfig } from '../config/types';
-import { deploymentModel } from '../model/deployment';
+import { DATADOG_API_KEY_LIKE } from '../config/constraints';
 import { ComplianceErrors } from './errors';
-import { isObject, Json, Known, Subject, SubjectCluster, SubjectService, Unevaluable } from './subject';
+import { readInput, sourceName, STDIN } from './input';
+import { isObject, Json, Subject, SubjectCluster } from './subject';
 import type { Segment } from './types';
+import { planSubjects, terraformSubjects } from './terraform';
+
+export { isTerraformExpression, planSubjects, terraformResources, terraformSubjects, unescapeTerraform } from './terraform';
+export type { TfResource } from './terraform';
 
 /** One input file and the task definitions found in it. */
 export interface LoadedFile {
@@ -16,11 +18,16 @@ export interface LoadedFile {
   readonly subjects: readonly Subject[];
 }
 
-export type InputKind = 'task-definition' | 'describe-task-definition' | 'terraform' | 'config';
+export type InputKind = 'task-definition' | 'describe-task-definition' | 'terraform' | 'terraform-plan' | 'config';
+
+/** Whether a document is `terraform show -json` output: a plan (planned_values) or a state (values). */
+export const isTerraformShow = (doc: Json): boolean =>
+  typeof doc.format_version === 'string' && (isObject(doc.planned_values) || isObject(doc.values) || Array.isArray(doc.resource_changes));
 
 /** What kind of input a parsed document is, or undefined. */
 export function detectKind(file: string, doc: unknown): InputKind | undefined {
   if (!isObject(doc)) return undefined;
+  if (isTerraformShow(doc)) return 'terraform-plan';
   if (file.endsWith('.tf.json') || isObject(doc.resource) || Array.isArray(doc.resource)) return 'terraform';
   if (isObject(doc.taskDefinition) && 'containerDefinitions' in doc.taskDefinition) return 'describe-task-definition';
   if ('containerDefinitions' in doc) return 'task-definition';
@@ -28,44 +35,77 @@ export function detectKind(file: string, doc: unknown): InputKind | undefined {
   return undefined;
 }
 
-/** Reads one file. Throws a UserError (exit 2) when it cannot be read or is none of the known inputs. */
+/** Reads one file (or standard input for `-`). Throws a UserError (exit 2) when it cannot be read or is none of the known inputs. */
 export function loadFile(file: string): LoadedFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw ComplianceErrors.unreadable(file, (err as NodeJS.ErrnoException).code ?? String(err));
-  }
-  const doc = parseDocument(file, text);
-  const kind = detectKind(file, doc);
+  return loadText(sourceName(file), readInput(file), file === STDIN ? 'stdin.json' : file);
+}
+
+/**
+ * The subjects of an input's text. `fileName` decides YAML (`*.yaml`, `*.yml`: a config) and Terraform JSON
+ * (`*.tf.json`); `source` is what reports call the input.
+ */
+export function loadText(source: string, text: string, fileName = source): LoadedFile {
+  if (/\.ya?ml$/i.test(fileName)) return { path: source, text, subjects: [configSubject(configOf(source, text), source)] };
+  const doc = parseDocument(source, text);
+  const kind = detectKind(fileName, doc);
   switch (kind) {
     case 'terraform': {
-      const subjects = terraformSubjects(doc as Json, file);
-      if (subjects.length === 0) throw ComplianceErrors.noTaskDefinition(file);
-      return { path: file, text, subjects };
+      const subjects = terraformSubjects(doc as Json, source);
+      if (subjects.length === 0) throw ComplianceErrors.noTaskDefinition(source);
+      return { path: source, text, subjects };
+    }
+    case 'terraform-plan': {
+      const subjects = planSubjects(doc as Json, source);
+      if (subjects.length === 0) throw ComplianceErrors.noTaskDefinition(source);
+      return { path: source, text, subjects };
     }
     case 'task-definition':
     case 'describe-task-definition':
-      return { path: file, text, subjects: [taskDefinitionSubject(doc as Json, file)] };
+      return { path: source, text, subjects: [taskDefinitionSubject(doc as Json, source)] };
     case 'config':
-      return { path: file, text, subjects: [configSubject(loadConfig(file), file)] };
+      return { path: source, text, subjects: [configSubject(configOf(source, text), source)] };
     default:
-      throw ComplianceErrors.unknownInput(file);
+      throw ComplianceErrors.unknownInput(source);
   }
 }
 
-function parseDocument(file: string, text: string): unknown {
-  if (/\.ya?ml$/i.test(file)) {
-    try {
-      return parseYaml(text);
-    } catch (err) {
-      throw ComplianceErrors.unparsable(file, 'YAML', (err as Error).message);
-    }
+/** A config's text, validated and resolved; the config modules load on first use. */
+function configOf(source: string, text: string): ResolvedConfig {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { parseConfig } = require('../config/load') as typeof import('../config/load');
+  const { resolveConfig } = require('../config/defaults') as typeof import('../config/defaults');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return resolveConfig(parseConfig(text, source));
+}
+
+/**
+ * A JSON.parse error without the excerpt of the text V8 quotes (it may be a secret), with line and column when the
+ * position is known.
+ */
+export function jsonSyntaxReason(err: unknown, text: string): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const at = /at position (\d+)/.exec(message);
+  const reason = message
+    .replace(/^Unexpected token '(.)', .* is not valid JSON$/s, (_, c: string) => `unexpected ${JSON.stringify(c)}`)
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/, ".*" is not valid JSON$/s, '');
+  const safe = DATADOG_API_KEY_LIKE.test(reason) || reason.length > 120 ? 'syntax error' : reason;
+  if (!at) return safe;
+  const offset = Number(at[1]);
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
   }
+  return `${safe} at line ${line}, column ${offset - lineStart + 1}`;
+}
+
+function parseDocument(source: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw ComplianceErrors.unparsable(file, 'JSON', (err as Error).message);
+    throw ComplianceErrors.unparsable(source, 'JSON', jsonSyntaxReason(err, text));
   }
 }
 
@@ -87,6 +127,8 @@ export function taskDefinitionSubject(doc: Json, source: string): Subject {
 
 /** The task definition, service and cluster this tool would deploy for a config. */
 export function configSubject(config: ResolvedConfig, source: string): Subject {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { deploymentModel } = require('../model/deployment') as typeof import('../model/deployment');
   const model = deploymentModel(config);
   const cluster: SubjectCluster | undefined = model.cluster.create
     ? { name: model.cluster.name, containerInsights: model.cluster.containerInsights, path: ['cluster', 'containerInsights'] }
@@ -109,144 +151,4 @@ export function configSubject(config: ResolvedConfig, source: string): Subject {
     },
     ...(cluster && { cluster }),
   };
-}
-
-// --- Terraform JSON -------------------------------------------------------------------------------------------------
-
-/** Whether a Terraform JSON string holds an interpolation or directive (not the escaped `$${` / `%%{`). */
-export function isTerraformExpression(value: string): boolean {
-  return /(^|[^$])\$\{/.test(value) || /(^|[^%])%\{/.test(value);
-}
-
-/** A literal Terraform JSON string as the value Terraform sees (`$${` → `${`). */
-export function unescapeTerraform(value: string): string {
-  return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-}
-
-/** A Terraform JSON value with literal strings unescaped; an interpolated string becomes `Unevaluable`. */
-function tfValue(value: unknown): unknown {
-  if (typeof value === 'string') return isTerraformExpression(value) ? new Unevaluable(value) : unescapeTerraform(value);
-  if (Array.isArray(value)) return value.map(tfValue);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tfValue(v)]));
-  return value;
-}
-
-/** A nested block, written as an object or a list of objects. */
-function blocks(value: unknown): Json[] {
-  if (Array.isArray(value)) return value.filter(isObject);
-  return isObject(value) ? [value] : [];
-}
-
-export interface TfResource {
-  readonly type: string;
-  readonly name: string;
-  readonly body: Json;
-  readonly path: Segment[];
-}
-
-export function terraformResources(doc: Json): TfResource[] {
-  const out: TfResource[] = [];
-  const visit = (byType: unknown, path: Segment[]) => {
-    if (!isObject(byType)) return;
-    for (const [type, byName] of Object.entries(byType)) {
-      if (!isObject(byName)) continue;
-      for (const [name, body] of Object.entries(byName)) {
-        if (isObject(body)) out.push({ type, name, body, path: [...path, type, name] });
-        else if (Array.isArray(body) && isObject(body[0])) out.push({ type, name, body: body[0], path: [...path, type, name, 0] });
-      }
-    }
-  };
-  if (Array.isArray(doc.resource)) doc.resource.forEach((r, i) => visit(r, ['resource', i]));
-  else visit(doc.resource, ['resource']);
-  return out;
-}
-
-const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const camel = (key: string): string => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-/** Task-level keys whose Terraform name is not the snake_case of the ECS name. */
-const TF_TASK_KEYS: Readonly<Record<string, string>> = { volumes: 'volume', containerDefinitions: 'container_definitions' };
-
-function containerDefinitionsOf(value: unknown): unknown {
-  if (Array.isArray(value)) return value;
-  if (typeof value !== 'string') return new Unevaluable(String(value), 'container_definitions is missing or not a JSON string');
-  if (isTerraformExpression(value)) return new Unevaluable(value);
-  try {
-    return JSON.parse(unescapeTerraform(value)) as unknown;
-  } catch (err) {
-    return new Unevaluable(value, `container_definitions is not valid JSON (${(err as Error).message})`);
-  }
-}
-
-function terraformTaskDefinition(body: Json): Json {
-  const td: Json = {};
-  for (const [key, raw] of Object.entries(body)) {
-    if (key === 'container_definitions') td.containerDefinitions = containerDefinitionsOf(raw);
-    else if (key === 'volume') td.volumes = blocks(raw).map((b) => ({ name: tfValue(b.name) }));
-    else if (key === 'runtime_platform') {
-      const block = blocks(raw)[0] ?? {};
-      td.runtimePlatform = Object.fromEntries(Object.entries(block).map(([k, v]) => [camel(k), tfValue(v)]));
-    } else td[camel(key)] = tfValue(raw);
-  }
-  return td;
-}
-
-function bool(value: unknown): Known<boolean> | undefined {
-  if (value instanceof Unevaluable) return value;
-  if (value === undefined || value === null) return undefined;
-  return value === true || value === 'true';
-}
-
-function terraformService(r: TfResource): SubjectService {
-  const net = blocks(r.body.network_configuration)[0];
-  const netIndex = Array.isArray(r.body.network_configuration) ? [0] : [];
-  const platformVersion = tfValue(r.body.platform_version) as Known<string> | undefined;
-  return {
-    name: `${r.type}.${r.name}`,
-    assignPublicIp: bool(net && tfValue(net.assign_public_ip)),
-    platformVersion,
-    launchType: tfValue(r.body.launch_type) as Known<string> | undefined,
-    capacityProviders: blocks(r.body.capacity_provider_strategy).flatMap((b) => (typeof b.capacity_provider === 'string' ? [b.capacity_provider] : [])),
-    assignPublicIpPath: net ? [...r.path, 'network_configuration', ...netIndex, 'assign_public_ip'] : r.path,
-    platformVersionPath: [...r.path, 'platform_version'],
-  };
-}
-
-function terraformCluster(r: TfResource): SubjectCluster {
-  const setting = blocks(r.body.setting).find((s) => s.name === 'containerInsights');
-  return {
-    name: `${r.type}.${r.name}`,
-    containerInsights: setting ? (tfValue(setting.value) as Known<string>) : undefined,
-    path: setting ? [...r.path, 'setting'] : r.path,
-  };
-}
-
-/** Whether a Terraform reference string points at resource `type.name`. */
-const refersTo = (value: unknown, type: string, name: string): boolean =>
-  typeof value === 'string' && value.includes(`${type}.${name}.`);
-
-/** Every `aws_ecs_task_definition` of a Terraform JSON file, with its service and cluster when the file has them. */
-export function terraformSubjects(doc: Json, source: string): Subject[] {
-  const resources = terraformResources(doc);
-  const tasks = resources.filter((r) => r.type === 'aws_ecs_task_definition');
-  const services = resources.filter((r) => r.type === 'aws_ecs_service');
-  const clusters = resources.filter((r) => r.type === 'aws_ecs_cluster');
-  return tasks.map((task) => {
-    const service =
-      services.find((s) => refersTo(s.body.task_definition, task.type, task.name)) ?? (tasks.length === 1 && services.length === 1 ? services[0] : undefined);
-    const cluster =
-      (service && clusters.find((c) => refersTo(service.body.cluster, c.type, c.name))) ??
-      (tasks.length === 1 && clusters.length === 1 ? clusters[0] : undefined);
-    const td = terraformTaskDefinition(task.body);
-    return {
-      source,
-      kind: 'terraform',
-      name: `${task.type}.${task.name}`,
-      taskDefinition: td,
-      taskPath: (key: string) => [...task.path, TF_TASK_KEYS[key] ?? snake(key)],
-      containerPath: (index: number) => [...task.path, 'container_definitions', index],
-      locatable: true,
-      ...(service && { service: terraformService(service) }),
-      ...(cluster && { cluster: terraformCluster(cluster) }),
-    } satisfies Subject;
-  });
 }

@@ -41,7 +41,7 @@ export interface SubjectCluster {
   readonly path: readonly Segment[];
 }
 
-export type SubjectKind = 'task-definition' | 'describe-task-definition' | 'terraform' | 'config';
+export type SubjectKind = 'task-definition' | 'describe-task-definition' | 'terraform' | 'terraform-plan' | 'config';
 
 /**
  * One task definition to check, whatever file it came from: the task definition in ECS camelCase (as

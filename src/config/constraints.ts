@@ -25,6 +25,8 @@ export const CPU_ARCHITECTURES = ['X86_64', 'ARM64'] as const;
 export const CONTAINER_INSIGHTS_MODES = ['enabled', 'enhanced'] as const;
 export const PORT_PROTOCOLS = ['tcp', 'udp'] as const;
 export const HEALTHY_CONDITION = 'HEALTHY';
+export const AGENT_TRANSPORTS = ['unix', 'tcp'] as const;
+export const LOG_DESTINATIONS = ['cloudwatch', 'datadog'] as const;
 export const DEPENDS_ON_CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'] as const;
 
 /** At most this many containers per Fargate task definition, the two Datadog containers included. */
@@ -56,11 +58,16 @@ export const SERVICE_NAME: PatternConstraint = {
   example: 'datadog-agent-readonly',
 };
 
-/** The Datadog API key source: a Secrets Manager secret ARN or an SSM parameter ARN. */
+/**
+ * A secret ECS can read: a Secrets Manager secret ARN, optionally with the JSON key, version stage and version id ECS
+ * accepts after it (`...:secret:NAME-AbCdEf:JSON_KEY:VERSION_STAGE:VERSION_ID`, each may be empty), or an SSM
+ * parameter ARN.
+ */
 export const API_KEY_SECRET_ARN: PatternConstraint = {
   pattern:
-    '^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+|ssm:[a-z0-9-]+:[0-9]{12}:parameter/[A-Za-z0-9/_.-]+)$',
-  description: 'a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME) or an SSM parameter ARN (arn:aws:ssm:REGION:ACCOUNT:parameter/NAME)',
+    '^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+(:[A-Za-z0-9/_+=.@-]*:[A-Za-z0-9/_+=.@-]*:[A-Za-z0-9-]*)?|ssm:[a-z0-9-]+:[0-9]{12}:parameter/[A-Za-z0-9/_.-]+)$',
+  description:
+    'a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-AbCdEf, optionally followed by :JSON_KEY:VERSION_STAGE:VERSION_ID as ECS takes it, e.g. ...:secret:NAME-AbCdEf:api_key::) or an SSM parameter ARN (arn:aws:ssm:REGION:ACCOUNT:parameter/NAME)',
   example: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:datadog/api-key-AbCdEf',
 };
 
@@ -125,6 +132,13 @@ export const CONTAINER_IMAGE: PatternConstraint = {
   pattern: '^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}$',
   description: 'an image reference of up to 255 characters, such as public.ecr.aws/nginx/nginx:1.27 (letters, digits, . _ / : @ -)',
   example: 'public.ecr.aws/nginx/nginx:1.27',
+};
+
+/** A log source (`dd_source`): letters, digits and `._-`, as Datadog's integration pipelines name them. */
+export const LOG_SOURCE: PatternConstraint = {
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$',
+  description: 'up to 100 letters, digits, dots, hyphens and underscores, such as nginx or python',
+  example: 'nginx',
 };
 
 /** A container user: a name or UID, optionally with a group or GID (`1000`, `app`, `1000:1000`, `app:app`). */

@@ -2,23 +2,40 @@ import type { ContainerConfig, ResolvedConfig, ResolvedContainer, ServiceConfig 
 
 export const DEFAULT_AGENT_IMAGE = 'public.ecr.aws/datadog/agent:7';
 export const DEFAULT_SITE = 'datadoghq.com';
-export const DEFAULT_REGION = 'ap-northeast-1';
 export const DEFAULT_LOG_RETENTION_DAYS = 30;
+export const DEFAULT_LOG_ROUTER_IMAGE = 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable';
 
 /**
- * The embedded default: the task of the read-only Datadog article. Family `datadog-agent-readonly`, 1 vCPU and 3 GiB,
- * Tokyo, no application container, and a placeholder secret ARN to replace with your own.
+ * The embedded default: the task of the public write-up "Datadog Agent can now start in read-only mode, so I tried it
+ * on ECS Fargate" (Classmethod). Family `datadog-agent-readonly`, 1 vCPU and 3 GiB, Tokyo (named explicitly), no
+ * application container, and a placeholder secret ARN to replace with your own.
  */
 export const EMBEDDED_DEFAULT_CONFIG: ServiceConfig = {
   name: 'datadog-agent-readonly',
   cpu: 1024,
   memory: 3072,
-  region: DEFAULT_REGION,
+  region: 'ap-northeast-1',
   datadog: {
     site: DEFAULT_SITE,
     apiKeySecretArn: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:datadog/api-key-AbCdEf',
   },
 };
+
+/** The region field of an ARN (`arn:aws:secretsmanager:eu-west-1:...` → `eu-west-1`). */
+export function arnRegion(arn: string): string {
+  return arn.split(':')[3] ?? '';
+}
+
+/** Where the region of a config comes from: its `region`, or the API key secret's ARN. */
+export function regionSource(config: ServiceConfig): 'region' | 'datadog.apiKeySecretArn' {
+  return config.region !== undefined ? 'region' : 'datadog.apiKeySecretArn';
+}
+
+/** The image's short name: its last path segment without tag or digest (`public.ecr.aws/nginx/nginx:1.27` → `nginx`). */
+export function imageShortName(image: string): string {
+  const path = image.split('@')[0].replace(/:[^:/]*$/, '');
+  return path.split('/').pop() ?? path;
+}
 
 /** The image tag (`nginx:1.27` → `1.27`), or undefined for an untagged or digest-only image. */
 export function imageTag(image: string): string | undefined {
@@ -50,6 +67,7 @@ export function resolveContainer(c: ContainerConfig): ResolvedContainer {
     dependsOn: c.dependsOn ?? [],
     service: c.service ?? c.name,
     version: c.version ?? imageTag(c.image),
+    logSource: c.logSource ?? imageShortName(c.image),
   };
 }
 
@@ -60,7 +78,8 @@ export function resolveConfig(config: ServiceConfig): ResolvedConfig {
     name: config.name,
     cpu: config.cpu ?? 1024,
     memory: config.memory ?? 3072,
-    region: config.region ?? DEFAULT_REGION,
+    // Never a silent guess: the region the API key secret lives in, which the config must otherwise name.
+    region: config.region ?? arnRegion(dd.apiKeySecretArn),
     cpuArchitecture: config.cpuArchitecture ?? 'X86_64',
     tags: config.tags ?? {},
     datadog: {
@@ -72,6 +91,9 @@ export function resolveConfig(config: ServiceConfig): ResolvedConfig {
       apmEnabled: dd.apmEnabled ?? true,
       cpu: dd.cpu,
       memory: dd.memory,
+      environment: dd.environment ?? {},
+      transport: dd.transport ?? 'unix',
+      processCollection: dd.processCollection ?? false,
     },
     secretsKmsKeyArns: config.secretsKmsKeyArns ?? [],
     containers: (config.containers ?? []).map(resolveContainer),
@@ -87,6 +109,12 @@ export function resolveConfig(config: ServiceConfig): ResolvedConfig {
     logs: {
       retentionInDays: config.logs?.retentionInDays ?? DEFAULT_LOG_RETENTION_DAYS,
       kmsKeyArn: config.logs?.kmsKeyArn,
+      destination: config.logs?.destination ?? 'cloudwatch',
+      router: {
+        image: config.logs?.router?.image ?? DEFAULT_LOG_ROUTER_IMAGE,
+        cpu: config.logs?.router?.cpu,
+        memory: config.logs?.router?.memory,
+      },
     },
     service: {
       desiredCount: config.service?.desiredCount ?? 1,

@@ -3,6 +3,7 @@
  * it as `schema/config.schema.json` (`ecs-datadog-readonly schema` prints it) so editors can complete and check
  * configs; `validateConfig` uses the same object.
  */
+import { AGENT_ENVIRONMENT_DEFAULTS, AGENT_ENVIRONMENT_OWNERS, PROCESS_COLLECTION_EXEC_REASON } from '../model/agent-settings';
 import * as C from './constraints';
 import { EMBEDDED_DEFAULT_CONFIG, resolveConfig, resolveContainer } from './defaults';
 import type {
@@ -11,6 +12,7 @@ import type {
   ContainerDependency,
   DatadogConfig,
   HealthCheckConfig,
+  LogRouterConfig,
   LogsConfig,
   NetworkConfig,
   ServiceConfig,
@@ -129,6 +131,7 @@ const container = object<ContainerConfig>(
     },
     service: str('Datadog service name (DD_SERVICE); default: the container name.'),
     version: str('Datadog version (DD_VERSION); default: the image tag.'),
+    logSource: str("Log source (dd_source) when logs.destination is datadog; default: the image's short name (nginx for public.ecr.aws/nginx/nginx:1.27).", C.LOG_SOURCE),
   },
   ['name', 'image'],
 );
@@ -144,6 +147,13 @@ const datadog = object<DatadogConfig>(
     apmEnabled: bool('Accept traces (DD_APM_ENABLED).', D.datadog.apmEnabled),
     cpu: int('CPU units reserved for the agent container.', C.CONTAINER_CPU_RANGE),
     memory: int('Memory limit of the agent container in MiB.', C.CONTAINER_MEMORY_RANGE),
+    environment: stringMap(
+      `Extra agent environment variables, applied last (e.g. DD_DOCKER_LABELS_AS_TAGS, DD_PROXY_HTTPS). Datadog's defaults may be overridden: ${Object.entries(AGENT_ENVIRONMENT_DEFAULTS).map(([k, v]) => `${k}=${v}`).join(', ')}. Refused: ${Object.keys(AGENT_ENVIRONMENT_OWNERS).join(', ')} (set by other keys) and AWS credentials.`,
+      envName,
+      { type: 'string' },
+    ),
+    transport: oneOf('How applications reach the agent. unix: sockets in /var/run/datadog, mounted read-only in each application. tcp: DD_AGENT_HOST=127.0.0.1 with DD_DOGSTATSD_PORT and DD_TRACE_AGENT_PORT (Datadog\'s advice for a non-root agent), no socket mount.', C.AGENT_TRANSPORTS, { default: D.datadog.transport }),
+    processCollection: bool(`Live process collection: pidMode "task" and DD_PROCESS_CONFIG_PROCESS_COLLECTION_ENABLED. Not with service.enableExecuteCommand: ${PROCESS_COLLECTION_EXEC_REASON}.`, D.datadog.processCollection),
   },
   ['apiKeySecretArn'],
 );
@@ -159,9 +169,17 @@ const cluster = object<ClusterConfig>('The ECS cluster.', {
   containerInsights: oneOf('Container Insights of a created cluster (Security Hub ECS.12).', C.CONTAINER_INSIGHTS_MODES, { default: D.cluster.containerInsights }),
 });
 
-const logs = object<LogsConfig>('The CloudWatch log group of all containers.', {
+const logRouter = object<LogRouterConfig>('The FireLens log router (with destination datadog): read-only root, /tmp as a writable task volume, runs as root (an accepted ECS.20), logs to the log group.', {
+  image: str('Log router image, an aws-for-fluent-bit (Fluent Bit) image; never an init variant (init, init-*), which writes under /init.', C.CONTAINER_IMAGE, { default: D.logs.router.image }),
+  cpu: int('CPU units reserved for the log router.', C.CONTAINER_CPU_RANGE),
+  memory: int('Memory limit of the log router in MiB.', C.CONTAINER_MEMORY_RANGE),
+});
+
+const logs = object<LogsConfig>('Logging: the CloudWatch log group, and where application logs go.', {
   retentionInDays: oneOf('Retention in days (0: never expire).', C.LOG_RETENTION_DAYS, { default: D.logs.retentionInDays }),
   kmsKeyArn: str('KMS key that encrypts the log group (default: CloudWatch-managed encryption).', C.KMS_KEY_ARN),
+  destination: oneOf('Where application containers log. cloudwatch: the log group (awslogs). datadog: a FireLens log router sends them to Datadog\'s log intake (awsfirelens, Name datadog), the API key from datadog.apiKeySecretArn; the Datadog containers and the router keep logging to the log group.', C.LOG_DESTINATIONS, { default: D.logs.destination }),
+  router: logRouter,
 });
 
 const service = object<ServiceSettingsConfig>('The ECS service.', {
@@ -181,7 +199,7 @@ const rootProperties: PropertySchemas<ServiceConfig> = {
     maximum: Math.max(...Object.values(C.FARGATE_SIZES).flat()),
     default: D.memory,
   },
-  region: str('AWS region.', C.AWS_REGION, { default: D.region }),
+  region: str('AWS region (default: the region of datadog.apiKeySecretArn).', C.AWS_REGION),
   cpuArchitecture: oneOf('CPU architecture of the task.', C.CPU_ARCHITECTURES, { default: D.cpuArchitecture }),
   tags: stringMap('Tags on every resource.', { type: 'string', minLength: 1 }, { type: 'string' }),
   datadog,

@@ -7,6 +7,10 @@ export type CpuArchitecture = 'X86_64' | 'ARM64';
 export type ContainerInsightsMode = 'enabled' | 'enhanced';
 export type PortProtocol = 'tcp' | 'udp';
 export type DependsOnCondition = 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
+/** How applications reach the agent: Unix sockets in a shared volume, or TCP/UDP on localhost. */
+export type AgentTransport = 'unix' | 'tcp';
+/** Where application containers log: CloudWatch Logs (awslogs) or Datadog through a FireLens log router. */
+export type LogDestination = 'cloudwatch' | 'datadog';
 
 export interface HealthCheckConfig {
   /** ECS health check command, e.g. `["CMD-SHELL", "curl -f http://localhost/ || exit 1"]`. */
@@ -59,6 +63,8 @@ export interface ContainerConfig {
   readonly service?: string;
   /** Datadog version (DD_VERSION). @default the image tag, when the image has one */
   readonly version?: string;
+  /** Log source (`dd_source`) when logs go to Datadog. @default the image's short name (`nginx` for `public.ecr.aws/nginx/nginx:1.27`), as the Agent names container log sources */
+  readonly logSource?: string;
 }
 
 export interface DatadogConfig {
@@ -78,6 +84,15 @@ export interface DatadogConfig {
   readonly cpu?: number;
   /** Memory limit of the agent container in MiB. @default none */
   readonly memory?: number;
+  /**
+   * Extra agent environment variables, applied last (e.g. `DD_DOCKER_LABELS_AS_TAGS`, proxies). Names the tool sets
+   * from another key are refused (see `AGENT_ENVIRONMENT_OWNERS`); Datadog's defaults may be overridden. @default {}
+   */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** How applications reach the agent. `tcp`: `DD_AGENT_HOST=127.0.0.1` and ports, no socket mount. @default "unix" */
+  readonly transport?: AgentTransport;
+  /** Live process collection: the task shares one process namespace (`pidMode: task`). Not with ECS Exec. @default false */
+  readonly processCollection?: boolean;
 }
 
 export interface NetworkConfig {
@@ -96,11 +111,27 @@ export interface ClusterConfig {
   readonly containerInsights?: ContainerInsightsMode;
 }
 
+export interface LogRouterConfig {
+  /** FireLens log router image; never an `init` variant (it writes under `/init`). @default "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable" */
+  readonly image?: string;
+  /** CPU units reserved for the log router. @default none */
+  readonly cpu?: number;
+  /** Memory limit of the log router in MiB. @default none */
+  readonly memory?: number;
+}
+
 export interface LogsConfig {
   /** @default 30 */
   readonly retentionInDays?: number;
   /** KMS key that encrypts the log group. @default none (CloudWatch-managed encryption) */
   readonly kmsKeyArn?: string;
+  /**
+   * Where application containers log. `datadog`: through a FireLens log router to Datadog's log intake; the Datadog
+   * containers and the router itself keep logging to the log group. @default "cloudwatch"
+   */
+  readonly destination?: LogDestination;
+  /** The FireLens log router (with destination `datadog`). @default the aws-for-fluent-bit stable image */
+  readonly router?: LogRouterConfig;
 }
 
 export interface ServiceSettingsConfig {
@@ -120,7 +151,7 @@ export interface ServiceConfig {
   readonly cpu?: number;
   /** Task memory in MiB, allowed for the cpu by Fargate. @default 3072 */
   readonly memory?: number;
-  /** @default "ap-northeast-1" */
+  /** AWS region. @default the region of `datadog.apiKeySecretArn` */
   readonly region?: string;
   /** @default "X86_64" */
   readonly cpuArchitecture?: CpuArchitecture;
@@ -161,6 +192,7 @@ export interface ResolvedContainer {
   readonly dependsOn: readonly ContainerDependency[];
   readonly service: string;
   readonly version?: string;
+  readonly logSource: string;
 }
 
 export interface ResolvedConfig {
@@ -179,11 +211,19 @@ export interface ResolvedConfig {
     readonly apmEnabled: boolean;
     readonly cpu?: number;
     readonly memory?: number;
+    readonly environment: Readonly<Record<string, string>>;
+    readonly transport: AgentTransport;
+    readonly processCollection: boolean;
   };
   readonly secretsKmsKeyArns: readonly string[];
   readonly containers: readonly ResolvedContainer[];
   readonly network: DeepRequired<NetworkConfig>;
   readonly cluster: { readonly existingClusterArn?: string; readonly containerInsights: ContainerInsightsMode };
-  readonly logs: { readonly retentionInDays: number; readonly kmsKeyArn?: string };
+  readonly logs: {
+    readonly retentionInDays: number;
+    readonly kmsKeyArn?: string;
+    readonly destination: LogDestination;
+    readonly router: { readonly image: string; readonly cpu?: number; readonly memory?: number };
+  };
   readonly service: DeepRequired<ServiceSettingsConfig>;
 }

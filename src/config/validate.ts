@@ -7,6 +7,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Problem } from '../errors';
 import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, ECS_EXEC_WRITABLE_PATHS, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
+import { AGENT_ENVIRONMENT_OWNERS, agentPorts, PROCESS_COLLECTION_EXEC_REASON } from '../model/agent-settings';
+import { INIT_ROUTER_IMAGE_PATTERN, LOG_ROUTER_CONTAINER_NAME, LOG_ROUTER_WRITABLE_PATHS } from '../model/log-router';
 import { compareCodePoints } from '../model/order';
 import { writableVolumeName } from '../model/task-definition';
 import {
@@ -338,6 +340,20 @@ function secretRules(raw: unknown): ConfigProblem[] {
       }
     });
   }
+  const agentEnv = isObj((raw as Obj).datadog) ? ((raw as Obj).datadog as Obj).environment : undefined;
+  if (isObj(agentEnv)) {
+    for (const name of Object.keys(agentEnv)) {
+      const at = ['datadog', 'environment', name];
+      const owner = AGENT_ENVIRONMENT_OWNERS[name];
+      if (name === 'DD_API_KEY') {
+        problems.push(problem(at, 'the Datadog API key must not be a plain environment variable; the agent reads it from datadog.apiKeySecretArn', `remove it; ${API_KEY_FIX}`));
+      } else if (owner !== undefined) {
+        problems.push(problem(at, `is set by the tool from ${owner}; an override here would contradict it`, `remove it and set ${owner.split(' ')[0]} instead`));
+      } else if ((SECRET_ENVIRONMENT_NAMES as readonly string[]).includes(name)) {
+        problems.push(problem(at, 'must not be a plain environment variable (Security Hub ECS.8)', "remove it; the agent uses the task role's credentials"));
+      }
+    }
+  }
   return dedupeByPath(problems);
 }
 
@@ -360,9 +376,8 @@ function isStr(v: unknown): v is string {
   return typeof v === 'string';
 }
 
-const RESERVED_CONTAINER_NAMES = [AGENT_CONTAINER_NAME, INIT_CONTAINER_NAME];
-const AGENT_PORTS = [DOGSTATSD_PORT, APM_PORT];
-const AGENT_VOLUMES = AGENT_WRITABLE_PATHS.map((p) => p.volume);
+const RESERVED_CONTAINER_NAMES = [AGENT_CONTAINER_NAME, INIT_CONTAINER_NAME, LOG_ROUTER_CONTAINER_NAME];
+const AGENT_VOLUMES = [...AGENT_WRITABLE_PATHS, ...LOG_ROUTER_WRITABLE_PATHS].map((p) => p.volume);
 
 function domainRules(c: Obj): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
@@ -385,6 +400,26 @@ function domainRules(c: Obj): ConfigProblem[] {
   const containers = Array.isArray(c.containers) ? c.containers : [];
   const app = containers.map((x, i) => ({ i, c: isObj(x) ? x : ({} as Obj) }));
   const nameOf = (x: Obj) => (isStr(x.name) ? x.name : undefined);
+  const dd = isObj(c.datadog) ? c.datadog : {};
+  const logs = isObj(c.logs) ? c.logs : {};
+  const router = isObj(logs.router) ? logs.router : {};
+  const toDatadog = logs.destination === 'datadog';
+  const apmEnabled = dd.apmEnabled !== false;
+  const unixTransport = dd.transport !== 'tcp';
+
+  // The agent's settings
+  if (dd.processCollection === true && isObj(c.service) && c.service.enableExecuteCommand === true) {
+    add(['datadog', 'processCollection'], `cannot be true together with service.enableExecuteCommand: ${PROCESS_COLLECTION_EXEC_REASON}`, 'turn one of them off');
+  }
+
+  // The log router
+  if (isStr(router.image) && new RegExp(INIT_ROUTER_IMAGE_PATTERN).test(router.image)) {
+    add(['logs', 'router', 'image'], `must not be an init variant of aws-for-fluent-bit (${describeValue(router.image)}): it writes under /init, which a read-only root filesystem refuses (aws/aws-for-fluent-bit#824, #928)`, 'use the stable tag or a plain version tag, e.g. public.ecr.aws/aws-observability/aws-for-fluent-bit:stable');
+  }
+  const maxApplications = MAX_CONTAINERS_PER_TASK - 3;
+  if (toDatadog && containers.length > maxApplications) {
+    add(['containers'], `must have at most ${maxApplications} entries with logs.destination datadog, got ${containers.length}: a Fargate task holds at most ${MAX_CONTAINERS_PER_TASK} containers and three are the Datadog init, agent and log router containers`, 'split the containers over several services, or log to cloudwatch');
+  }
 
   // Names: unique, not the Datadog containers'
   const firstIndex = new Map<string, number>();
@@ -400,8 +435,8 @@ function domainRules(c: Obj): ConfigProblem[] {
 
   // Ports
   for (const { i, c: x } of app) {
-    if (isInt(x.port) && AGENT_PORTS.includes(x.port)) {
-      add(['containers', i, 'port'], `must not be ${x.port}: the agent listens on ${DOGSTATSD_PORT}/udp (DogStatsD) and ${APM_PORT}/tcp (APM) in the same network namespace`, 'use another port');
+    if (isInt(x.port) && agentPorts(apmEnabled).includes(x.port)) {
+      add(['containers', i, 'port'], `must not be ${x.port}: the agent listens on ${DOGSTATSD_PORT}/udp (DogStatsD)${apmEnabled ? ` and ${APM_PORT}/tcp (APM)` : ''} in the same network namespace`, 'use another port');
     }
   }
 
@@ -465,7 +500,7 @@ function domainRules(c: Obj): ConfigProblem[] {
     paths.forEach((p, j) => {
       if (!isStr(p) || !p.startsWith('/')) return;
       const at = ['containers', i, 'writablePaths', j];
-      if (overlaps(p, SOCKETS_PATH)) {
+      if (unixTransport && overlaps(p, SOCKETS_PATH)) {
         add(at, `must not be or overlap ${SOCKETS_PATH}, where the agent's sockets are mounted read-only in every application container, got ${describeValue(p)}`, 'choose another path');
         return;
       }
@@ -495,8 +530,11 @@ function domainRules(c: Obj): ConfigProblem[] {
   // CPU and memory: the containers' reservations fit in the task
   const taskCpu = isInt(cpu) && FARGATE_SIZES[cpu] ? cpu : undefined;
   const taskMemory = isInt(memory) ? memory : undefined;
-  const dd = isObj(c.datadog) ? c.datadog : {};
-  const parts = [{ label: 'datadog', x: dd as Obj }, ...app.map(({ i, c: x }) => ({ label: `containers[${i}]`, x }))];
+  const parts = [
+    { label: 'datadog', x: dd as Obj },
+    ...(toDatadog ? [{ label: 'logs.router', x: router as Obj }] : []),
+    ...app.map(({ i, c: x }) => ({ label: `containers[${i}]`, x })),
+  ];
   for (const [key, total] of [
     ['cpu', taskCpu],
     ['memory', taskMemory],

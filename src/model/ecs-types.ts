@@ -41,6 +41,12 @@ export interface HealthCheckDefinition {
 export interface LogConfiguration {
   readonly logDriver: string;
   readonly options?: Readonly<Record<string, string>>;
+  readonly secretOptions?: readonly Secret[];
+}
+
+export interface FirelensConfiguration {
+  readonly type: 'fluentbit' | 'fluentd';
+  readonly options?: Readonly<Record<string, string>>;
 }
 
 export interface ContainerDefinition {
@@ -60,6 +66,7 @@ export interface ContainerDefinition {
   readonly dependsOn?: readonly ContainerDependencyDefinition[];
   readonly healthCheck?: HealthCheckDefinition;
   readonly logConfiguration?: LogConfiguration;
+  readonly firelensConfiguration?: FirelensConfiguration;
   readonly dockerLabels?: Readonly<Record<string, string>>;
   readonly privileged?: boolean;
 }

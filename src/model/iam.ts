@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/types';
 import { arnParts } from './names';
+import { secretIamResource } from './secret-arns';
 import { TF } from './terraform-refs';
 import { compareCodePoints } from './order';
 
@@ -44,10 +45,13 @@ export function ecsTasksTrustPolicy(): PolicyDocument {
   };
 }
 
-/** Every secret ARN the task reads at start-up: the Datadog API key and the application containers' secrets. */
+/**
+ * The IAM resources of every secret the task reads at start-up (the Datadog API key, also the FireLens `apikey`, and
+ * the application containers' secrets), by service: see `secretIamResource`.
+ */
 export function secretArns(config: ResolvedConfig): { secretsManager: string[]; ssm: string[] } {
   const all = [config.datadog.apiKeySecretArn, ...config.containers.flatMap((c) => Object.values(c.secrets))];
-  const unique = [...new Set(all)].sort(compareCodePoints);
+  const unique = [...new Set(all.map(secretIamResource))].sort(compareCodePoints);
   // A literal ARN names its service; a reference (a construct token Terraform resolves) may be either, so both.
   return {
     secretsManager: unique.filter((arn) => arnParts(arn).service !== 'ssm'),

@@ -1,14 +1,18 @@
 import type { ResolvedConfig, ResolvedContainer } from '../config/types';
 import {
+  AGENT_ENVIRONMENT_DEFAULTS,
+  agentPortMappings,
+  agentTransportEnvironment,
+  APPLICATION_ENVIRONMENT_DEFAULTS,
+  applicationTransportEnvironment,
+  PROCESS_COLLECTION_ENVIRONMENT,
+} from './agent-settings';
+import {
   ACCEPT_LABEL_PREFIX,
   AGENT_CONTAINER_NAME,
   AGENT_HEALTH_CHECK,
   AGENT_WRITABLE_PATHS,
-  APM_PORT,
-  APM_SOCKET,
   CONFIG_VOLUME,
-  DOGSTATSD_PORT,
-  DOGSTATSD_SOCKET,
   ECS_EXEC_WRITABLE_PATHS,
   INIT_CONTAINER_NAME,
   INIT_COPY_COMMAND,
@@ -20,6 +24,7 @@ import {
   SOCKETS_VOLUME,
 } from './datadog';
 import type { ContainerDefinition, KeyValuePair, LogConfiguration, MountPoint, TaskDefinition, Volume } from './ecs-types';
+import { datadogLogConfiguration, LOG_ROUTER_CONTAINER_NAME, LOG_ROUTER_WRITABLE_PATHS, logRouterContainer, logsToDatadog } from './log-router';
 import { names } from './names';
 import { compareCodePoints } from './order';
 
@@ -82,18 +87,23 @@ export function ddTags(tags: Readonly<Record<string, string>>): string {
     .join(' ');
 }
 
+/**
+ * The agent's environment: the wiring, Datadog's defaults, then `datadog.environment` (applied last; validation keeps
+ * it off the names the wiring sets, see `AGENT_ENVIRONMENT_OWNERS`).
+ */
 export function agentEnvironment(config: ResolvedConfig): Record<string, string> {
   const dd = config.datadog;
-  const env: Record<string, string> = {
+  return {
     ECS_FARGATE: 'true',
     DD_SITE: dd.site,
     DD_APM_ENABLED: String(dd.apmEnabled),
-    DD_APM_RECEIVER_SOCKET: APM_SOCKET,
-    DD_DOGSTATSD_SOCKET: DOGSTATSD_SOCKET,
+    ...agentTransportEnvironment(config),
+    ...(dd.env !== undefined && { DD_ENV: dd.env }),
+    ...(Object.keys(dd.tags).length > 0 && { DD_TAGS: ddTags(dd.tags) }),
+    ...(dd.processCollection && PROCESS_COLLECTION_ENVIRONMENT),
+    ...AGENT_ENVIRONMENT_DEFAULTS,
+    ...dd.environment,
   };
-  if (dd.env !== undefined) env.DD_ENV = dd.env;
-  if (Object.keys(dd.tags).length > 0) env.DD_TAGS = ddTags(dd.tags);
-  return env;
 }
 
 export function agentContainer(config: ResolvedConfig): ContainerDefinition {
@@ -107,10 +117,7 @@ export function agentContainer(config: ResolvedConfig): ContainerDefinition {
     ...(dd.memory !== undefined && { memory: dd.memory }),
     environment: toEnvironment(agentEnvironment(config)),
     secrets: [{ name: 'DD_API_KEY', valueFrom: dd.apiKeySecretArn }],
-    portMappings: [
-      { containerPort: DOGSTATSD_PORT, hostPort: DOGSTATSD_PORT, protocol: 'udp' },
-      { containerPort: APM_PORT, hostPort: APM_PORT, protocol: 'tcp' },
-    ],
+    portMappings: agentPortMappings(config),
     mountPoints: AGENT_WRITABLE_PATHS.map((p) => ({ sourceVolume: p.volume, containerPath: p.path, readOnly: false })),
     dependsOn: [{ containerName: INIT_CONTAINER_NAME, condition: 'SUCCESS' }],
     healthCheck: { ...AGENT_HEALTH_CHECK, command: [...AGENT_HEALTH_CHECK.command] },
@@ -119,14 +126,19 @@ export function agentContainer(config: ResolvedConfig): ContainerDefinition {
   };
 }
 
-/** Environment of an application container: the Datadog wiring, then the user's own values (which win). */
+/** Environment of an application container: the Datadog wiring and defaults, then the user's own values (which win). */
 export function applicationEnvironment(config: ResolvedConfig, c: ResolvedContainer): Record<string, string> {
   return {
-    DD_TRACE_AGENT_URL: `unix://${APM_SOCKET}`,
-    DD_DOGSTATSD_URL: `unix://${DOGSTATSD_SOCKET}`,
+    ...applicationTransportEnvironment(config),
+    ...APPLICATION_ENVIRONMENT_DEFAULTS,
     ...serviceTags(config, c),
     ...c.environment,
   };
+}
+
+/** An application container's logs: to the log group, or to Datadog through the FireLens router. */
+export function applicationLogConfiguration(config: ResolvedConfig, c: ResolvedContainer): LogConfiguration {
+  return logsToDatadog(config) ? datadogLogConfiguration(config, c) : awslogs(config, c.name);
 }
 
 function serviceTags(config: ResolvedConfig, c: ResolvedContainer): Record<string, string> {
@@ -147,7 +159,7 @@ function serviceTagLabels(config: ResolvedConfig, c: ResolvedContainer): Record<
 
 export function applicationContainer(config: ResolvedConfig, c: ResolvedContainer): ContainerDefinition {
   const mountPoints: MountPoint[] = [
-    { sourceVolume: SOCKETS_VOLUME, containerPath: SOCKETS_PATH, readOnly: true },
+    ...(config.datadog.transport === 'unix' ? [{ sourceVolume: SOCKETS_VOLUME, containerPath: SOCKETS_PATH, readOnly: true }] : []),
     ...writablePathsOf(config, c).map((path) => ({ sourceVolume: writableVolumeName(c.name, path), containerPath: path, readOnly: false })),
   ];
   const secretNames = Object.keys(c.secrets).sort(compareCodePoints);
@@ -174,18 +186,24 @@ export function applicationContainer(config: ResolvedConfig, c: ResolvedContaine
         startPeriod: c.healthCheck.startPeriodSeconds,
       },
     }),
-    logConfiguration: awslogs(config, c.name),
+    logConfiguration: applicationLogConfiguration(config, c),
     dockerLabels: serviceTagLabels(config, c),
   };
 }
 
+/** The FireLens log router, logging to the log group itself, when application logs go to Datadog. */
+export function logRouter(config: ResolvedConfig): ContainerDefinition[] {
+  return logsToDatadog(config) ? [logRouterContainer(config, awslogs(config, LOG_ROUTER_CONTAINER_NAME))] : [];
+}
+
 export function containerDefinitions(config: ResolvedConfig): ContainerDefinition[] {
-  return [initContainer(config), agentContainer(config), ...config.containers.map((c) => applicationContainer(config, c))];
+  return [initContainer(config), agentContainer(config), ...logRouter(config), ...config.containers.map((c) => applicationContainer(config, c))];
 }
 
 export function taskVolumes(config: ResolvedConfig): Volume[] {
   return [
     ...AGENT_WRITABLE_PATHS.map((p) => ({ name: p.volume })),
+    ...(logsToDatadog(config) ? LOG_ROUTER_WRITABLE_PATHS.map((p) => ({ name: p.volume })) : []),
     ...config.containers.flatMap((c) => writablePathsOf(config, c).map((path) => ({ name: writableVolumeName(c.name, path) }))),
   ];
 }
@@ -206,6 +224,8 @@ export function taskDefinition(config: ResolvedConfig): TaskDefinition {
     cpu: String(config.cpu),
     memory: String(config.memory),
     runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: config.cpuArchitecture },
+    // Live process collection: the agent sees the task's other processes.
+    ...(config.datadog.processCollection && { pidMode: 'task' }),
     containerDefinitions: containerDefinitions(config),
     volumes: taskVolumes(config),
     ...(tagKeys.length > 0 && { tags: tagKeys.map((key) => ({ key, value: config.tags[key] })) }),

@@ -7,8 +7,6 @@ import type { ResolvedConfig } from '../config/types';
 import {
   AGENT_CONTAINER_NAME,
   AGENT_WRITABLE_PATHS,
-  APM_SOCKET,
-  DOGSTATSD_SOCKET,
   ECS_EXEC_WRITABLE_PATHS,
   INIT_CONTAINER_NAME,
   SERVICE_TAG_LABELS,
@@ -16,10 +14,25 @@ import {
   SOCKETS_VOLUME,
 } from '../model/datadog';
 import type { ContainerDefinition } from '../model/ecs-types';
+import { AGENT_ENVIRONMENT_DEFAULTS } from '../model/agent-settings';
 import { ecsTasksTrustPolicy, executionPolicy, PolicyStatement, taskPolicy } from '../model/iam';
 import { agentContainer, agentEnvironment, applicationContainer, awslogs, initContainer } from '../model/task-definition';
 import { TF } from '../model/terraform-refs';
 import { hclList, hclLiteral, hclObject, hclString, withoutNulls } from './hcl';
+import {
+  agentDefaultsExpr,
+  agentSettingsFields,
+  applicationDefaultsExpr,
+  applicationTransportFields,
+  datadogLogConfigurationExpr,
+  imageShortNameExpr,
+  LOG_ROUTER_NAME_LITERAL,
+  logRouterContainerExpr,
+  logRouterVolumesExpr,
+  LOGS_TO_DATADOG,
+  logTagsExpr,
+  secretsManagerIamExpr,
+} from './locals-datadog';
 import { expr, type LocalSpec, type Value } from './types';
 
 /** Locals that read the provider (or a resource); everything else is pure. */
@@ -88,7 +101,7 @@ function policyProbe(config: ResolvedConfig): ResolvedConfig {
   const { partition, accountId, region } = { partition: 'aws', accountId: '123456789012', region: config.region };
   return {
     ...config,
-    datadog: { ...config.datadog, apiKeySecretArn: `arn:${partition}:secretsmanager:${region}:${accountId}:secret:probe` },
+    datadog: { ...config.datadog, apiKeySecretArn: `arn:${partition}:secretsmanager:${region}:${accountId}:secret:probe-AbCdEf` },
     containers: [
       {
         name: 'probe',
@@ -100,6 +113,7 @@ function policyProbe(config: ResolvedConfig): ResolvedConfig {
         essential: true,
         dependsOn: [],
         service: 'probe',
+        logSource: 'probe',
       },
     ],
     secretsKmsKeyArns: [`arn:${partition}:kms:${region}:${accountId}:key/probe`],
@@ -124,9 +138,16 @@ export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
 
   const awslogsSample = awslogs(config, '').options ?? {};
   const init: ContainerDefinition = initContainer(config);
-  const agent: ContainerDefinition = agentContainer(config);
-  const agentEnv = agentEnvironment(config);
-  const app = applicationContainer(config, policyProbe(config).containers[0]);
+  // APM on, so both port mappings are there to filter.
+  const agent: ContainerDefinition = agentContainer({ ...config, datadog: { ...config.datadog, apmEnabled: true } });
+  // The agent's environment without any setting: what stays is static (ECS_FARGATE).
+  const bareAgentEnv = agentEnvironment({
+    ...config,
+    datadog: { ...config.datadog, transport: 'tcp', environment: {}, processCollection: false, env: undefined, tags: {} },
+  });
+  const agentStatic = omit(bareAgentEnv, ['DD_SITE', 'DD_APM_ENABLED', ...Object.keys(AGENT_ENVIRONMENT_DEFAULTS)]);
+  const probeContainer = policyProbe(config).containers[0];
+  const app = applicationContainer({ ...config, datadog: { ...config.datadog, transport: 'unix' } }, probeContainer);
   const sockets = app.mountPoints?.find((m) => m.sourceVolume === SOCKETS_VOLUME && m.containerPath === SOCKETS_PATH);
   const agentDependency = app.dependsOn?.find((d) => d.containerName === AGENT_CONTAINER_NAME);
   const appReadonly = app.readonlyRootFilesystem;
@@ -167,6 +188,7 @@ export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
         writable_paths: writablePathsExpr('c'),
         service: 'c.service != null ? c.service : c.name',
         version: `c.version != null ? c.version : try(regex(${hclString(':([^:/@]+)$')}, split("@", c.image)[0])[0], null)`,
+        log_source: `c.log_source != null ? c.log_source : ${imageShortNameExpr('c.image')}`,
       })})]`,
     ),
     // Per container, its writable paths and the task volume each one gets (`writableVolumeName`).
@@ -181,43 +203,47 @@ export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
         logConfiguration: awslogsExpr(config, hclString(INIT_CONTAINER_NAME)),
       })})`,
     ),
+    // Like `agentEnvironment`: the wiring, the settings, Datadog's defaults, then datadog.environment (applied last).
     pure(
       'agent_environment',
       withoutNulls(
-        `merge(${lit(omit(agentEnv, ['DD_SITE', 'DD_APM_ENABLED', 'DD_ENV', 'DD_TAGS']))}, ${hclObject({
+        `merge(${lit(agentStatic)}, ${hclObject({
           DD_SITE: 'var.datadog.site',
           DD_APM_ENABLED: 'tostring(var.datadog.apm_enabled)',
           DD_ENV: ddEnv,
           DD_TAGS: tagsEnv,
-        })})`,
+          ...agentSettingsFields(config),
+        })}, ${agentDefaultsExpr(lit)}, var.datadog.environment)`,
       ),
     ),
     pure(
       'agent_container',
       withoutNulls(
-        `merge(${lit(omit(agent, ['image', 'cpu', 'memory', 'environment', 'secrets', 'logConfiguration']))}, ${hclObject({
+        `merge(${lit(omit(agent, ['image', 'cpu', 'memory', 'portMappings', 'environment', 'secrets', 'logConfiguration']))}, ${hclObject({
           image: 'var.datadog.image',
           cpu: 'var.datadog.cpu',
           memory: 'var.datadog.memory',
+          portMappings: `[for p in ${lit(agent.portMappings ?? [])} : p if p.protocol == "udp" || var.datadog.apm_enabled]`,
           environment: sortedPairs('local.agent_environment', 'value'),
           secrets: hclList([hclObject({ name: lit(agent.secrets?.[0].name), valueFrom: 'var.datadog.api_key_secret_arn' })]),
           logConfiguration: awslogsExpr(config, hclString(AGENT_CONTAINER_NAME)),
         })})`,
       ),
     ),
-    // Environment of each application container: the Datadog wiring, then the user's values (which win).
+    // Environment of each application container: the Datadog wiring and defaults, then the user's values (which win).
     pure(
       'application_environments',
       `[for c in local.containers : ${withoutNulls(
-        `merge(${hclObject({
-          DD_TRACE_AGENT_URL: hclString(`unix://${APM_SOCKET}`),
-          DD_DOGSTATSD_URL: hclString(`unix://${DOGSTATSD_SOCKET}`),
+        `merge(${hclObject(applicationTransportFields(config))}, ${applicationDefaultsExpr(lit)}, ${hclObject({
           DD_ENV: ddEnv,
           DD_SERVICE: 'c.service',
           DD_VERSION: 'c.version',
         })}, c.environment)`,
       )}]`,
     ),
+    // Per container, the tags of its logs to Datadog (`logTags`).
+    pure('application_log_tags', logTagsExpr()),
+    pure('log_router_container', logRouterContainerExpr(config, awslogsExpr(config, LOG_ROUTER_NAME_LITERAL), lit)),
     pure(
       'application_containers',
       `[for i, c in local.containers : ${withoutNulls(
@@ -233,7 +259,7 @@ export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
           environment: sortedPairs('local.application_environments[i]', 'value'),
           secrets: `length(c.secrets) == 0 ? null : ${sortedPairs('c.secrets', 'valueFrom')}`,
           portMappings: 'c.port == null ? null : [{ containerPort = c.port, hostPort = c.port, protocol = c.protocol }]',
-          mountPoints: `concat(${lit([sockets])}, [for v in local.writable_volumes[i] : { sourceVolume = v.name, containerPath = v.path, readOnly = false }])`,
+          mountPoints: `concat(var.datadog.transport == "unix" ? ${lit([sockets])} : [], [for v in local.writable_volumes[i] : { sourceVolume = v.name, containerPath = v.path, readOnly = false }])`,
           dependsOn: `concat(${lit([agentDependency])}, [for d in c.depends_on : { containerName = d.container_name, condition = d.condition }])`,
           healthCheck: `c.health_check == null ? null : ${hclObject({
             command: 'c.health_check.command',
@@ -242,24 +268,31 @@ export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
             retries: 'c.health_check.retries',
             startPeriod: 'c.health_check.start_period_seconds',
           })}`,
-          logConfiguration: awslogsExpr(config, 'c.name'),
+          // The awslogs or the FireLens configuration, chosen by key: the two objects have different attributes.
+          logConfiguration: `${hclObject({
+            cloudwatch: awslogsExpr(config, 'c.name'),
+            datadog: datadogLogConfigurationExpr(config, probeContainer, lit),
+          })}[var.log_destination]`,
           dockerLabels: withoutNulls(
             hclObject({ [SERVICE_TAG_LABELS.env]: ddEnv, [SERVICE_TAG_LABELS.service]: 'c.service', [SERVICE_TAG_LABELS.version]: 'c.version' }),
           ),
         }),
       )}]`,
     ),
-    pure('container_definitions', 'concat([local.init_container, local.agent_container], local.application_containers)'),
+    pure(
+      'container_definitions',
+      `concat([local.init_container, local.agent_container], ${LOGS_TO_DATADOG} ? [local.log_router_container] : [], local.application_containers)`,
+    ),
     pure(
       'volumes',
-      `concat(${lit(AGENT_WRITABLE_PATHS.map((p) => ({ name: p.volume })))}, [for v in flatten(local.writable_volumes) : { name = v.name }])`,
+      `concat(${lit(AGENT_WRITABLE_PATHS.map((p) => ({ name: p.volume })))}, ${LOGS_TO_DATADOG} ? ${logRouterVolumesExpr(lit)} : [], [for v in flatten(local.writable_volumes) : { name = v.name }])`,
     ),
-    // Every secret ARN the task reads at start-up, split by service like `secretArns`.
+    // Every secret ARN the task reads at start-up, split by service like `secretArns` (Secrets Manager: the IAM resource).
     pure(
       'secret_arns',
       'sort(distinct(concat([var.datadog.api_key_secret_arn], flatten([for c in var.containers : values(c.secrets)]))))',
     ),
-    pure('secrets_manager_arns', '[for arn in local.secret_arns : arn if split(":", arn)[2] == "secretsmanager"]'),
+    pure('secrets_manager_arns', secretsManagerIamExpr('local.secret_arns')),
     pure('ssm_parameter_arns', '[for arn in local.secret_arns : arn if split(":", arn)[2] == "ssm"]'),
     pure('assume_role_policy', `jsonencode(${lit(ecsTasksTrustPolicy())})`),
     pure(

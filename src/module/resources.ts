@@ -20,6 +20,7 @@ export function moduleResources(config: ResolvedConfig): ResourceSpec[] {
   const model = deploymentModel({ ...config, name: NAME_SENTINEL });
   const td = model.taskDefinition;
   const service = model.service;
+  const pidMode = deploymentModel({ ...config, name: NAME_SENTINEL, datadog: { ...config.datadog, processCollection: true } }).taskDefinition.pidMode;
   const role = (name: 'execution' | 'task', r: typeof model.executionRole): ResourceSpec[] => [
     {
       kind: 'resource',
@@ -84,6 +85,8 @@ export function moduleResources(config: ResolvedConfig): ResourceSpec[] {
         requires_compatibilities: [...(td.requiresCompatibilities ?? ['FARGATE'])],
         execution_role_arn: expr('aws_iam_role.execution.arn'),
         task_role_arn: expr('aws_iam_role.task.arn'),
+        // Process collection: the containers share one process namespace.
+        pid_mode: expr(`var.datadog.process_collection ? ${hclString(pidMode ?? 'task')} : null`),
         container_definitions: expr('jsonencode(local.container_definitions)'),
         tags,
       },

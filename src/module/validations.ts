@@ -25,7 +25,10 @@ import {
   HEALTH_CHECK_LIMITS,
   HEALTHY_CONDITION,
   KMS_KEY_ARN,
+  AGENT_TRANSPORTS,
+  LOG_DESTINATIONS,
   LOG_RETENTION_DAYS,
+  LOG_SOURCE,
   MAX_CONTAINERS_PER_TASK,
   PatternConstraint,
   PORT_PROTOCOLS,
@@ -36,7 +39,9 @@ import {
   SUBNET_ID,
   WRITABLE_PATH,
 } from '../config/constraints';
+import { AGENT_ENVIRONMENT_DEFAULTS, AGENT_ENVIRONMENT_OWNERS, PROCESS_COLLECTION_EXEC_REASON } from '../model/agent-settings';
 import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, ECS_EXEC_WRITABLE_PATHS, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
+import { INIT_ROUTER_IMAGE_PATTERN, LOG_ROUTER_CONTAINER_NAME, LOG_ROUTER_WRITABLE_PATHS } from '../model/log-router';
 import { hclList, hclString } from './hcl';
 import { writablePathsExpr, writableVolumeNameExpr } from './locals';
 import type { Validation } from './types';
@@ -56,8 +61,12 @@ export const MAX_APPLICATION_CONTAINERS = MAX_CONTAINERS_PER_TASK - 2;
 
 const API_KEY_NAME = 'DD_API_KEY';
 const CREDENTIAL_NAMES = SECRET_ENVIRONMENT_NAMES.filter((n) => n !== API_KEY_NAME);
-const RESERVED_NAMES = [INIT_CONTAINER_NAME, AGENT_CONTAINER_NAME];
+const RESERVED_NAMES = [INIT_CONTAINER_NAME, AGENT_CONTAINER_NAME, LOG_ROUTER_CONTAINER_NAME];
 const AGENT_PORTS = [DOGSTATSD_PORT, APM_PORT];
+const DATADOG_VOLUMES = [...AGENT_WRITABLE_PATHS, ...LOG_ROUTER_WRITABLE_PATHS].map((p) => p.volume);
+const LOGS_TO_DATADOG = 'var.log_destination == "datadog"';
+/** Application containers per task when the log router is there too. */
+export const MAX_APPLICATION_CONTAINERS_WITH_ROUTER = MAX_CONTAINERS_PER_TASK - 3;
 const EXIT_CONDITIONS = DEPENDS_ON_CONDITIONS.filter((c) => c === 'COMPLETE' || c === 'SUCCESS');
 
 const re = (c: PatternConstraint, value: string) => `can(regex(${hclString(c.pattern)}, ${value}))`;
@@ -94,7 +103,7 @@ function fargateMemoryTable(): string {
 
 const isFargateCpu = `contains(${numbers(FARGATE_CPU_VALUES)}, var.cpu)`;
 const reserved = (key: 'cpu' | 'memory') =>
-  `(var.datadog.${key} == null ? 0 : var.datadog.${key}) + sum(concat([0], [for c in var.containers : c.${key} == null ? 0 : c.${key}]))`;
+  `(var.datadog.${key} == null ? 0 : var.datadog.${key}) + (${LOGS_TO_DATADOG} && var.log_router.${key} != null ? var.log_router.${key} : 0) + sum(concat([0], [for c in var.containers : c.${key} == null ? 0 : c.${key}]))`;
 
 const HEALTH_CHECK_ATTRIBUTES: Record<keyof typeof HEALTH_CHECK_LIMITS, string> = {
   intervalSeconds: 'interval_seconds',
@@ -103,7 +112,7 @@ const HEALTH_CHECK_ATTRIBUTES: Record<keyof typeof HEALTH_CHECK_LIMITS, string> 
   startPeriodSeconds: 'start_period_seconds',
 };
 
-const volumeNames = `concat(${strings(AGENT_WRITABLE_PATHS.map((p) => p.volume))}, flatten([for c in var.containers : [for p in distinct(${writablePathsExpr('c')}) : ${writableVolumeNameExpr('c.name', 'p')}]]))`;
+const volumeNames = `concat(${strings(DATADOG_VOLUMES)}, flatten([for c in var.containers : [for p in distinct(${writablePathsExpr('c')}) : ${writableVolumeNameExpr('c.name', 'p')}]]))`;
 
 /**
  * No dependency cycle: from every container, follow depends_on up to MAX_APPLICATION_CONTAINERS steps and never come
@@ -139,7 +148,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
     'cpu-reservations',
     'cpu',
     `${reserved('cpu')} <= var.cpu`,
-    "the containers reserve more CPU units (datadog.cpu + containers[*].cpu) than the task's cpu. Fix: raise the task's cpu or lower the containers'.",
+    "the containers reserve more CPU units (datadog.cpu + log_router.cpu + containers[*].cpu) than the task's cpu. Fix: raise the task's cpu or lower the containers'.",
   ),
   rule(
     'memory-fargate-size',
@@ -151,7 +160,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
     'memory-reservations',
     'memory',
     `${reserved('memory')} <= var.memory`,
-    "the containers reserve more MiB (datadog.memory + containers[*].memory) than the task's memory. Fix: raise the task's memory or lower the containers'.",
+    "the containers reserve more MiB (datadog.memory + log_router.memory + containers[*].memory) than the task's memory. Fix: raise the task's memory or lower the containers'.",
   ),
   rule('cpu-architecture', 'cpu_architecture', `contains(${strings(CPU_ARCHITECTURES)}, var.cpu_architecture)`, `must be one of ${quoted(CPU_ARCHITECTURES)}. Fix: use "X86_64" unless every image is built for ARM64.`),
   rule('tags-keys', 'tags', 'alltrue([for k in keys(var.tags) : k != ""])', 'keys must not be empty. Fix: name every tag, e.g. team = "payments".'),
@@ -161,6 +170,26 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   pattern('datadog-image', 'datadog.image', CONTAINER_IMAGE, re(CONTAINER_IMAGE, 'var.datadog.image')),
   rule('datadog-tags-keys', 'datadog.tags', 'alltrue([for k in keys(var.datadog.tags) : k != ""])', 'keys must not be empty. Fix: name every tag, e.g. team = "payments".'),
   noApiKey('datadog'),
+  rule('datadog-transport', 'datadog.transport', `contains(${strings(AGENT_TRANSPORTS)}, var.datadog.transport)`, `must be one of ${quoted(AGENT_TRANSPORTS)}. Fix: use "unix" (sockets, the default) or "tcp" (localhost ports, for a non-root agent).`),
+  pattern('datadog-environment-names', 'datadog.environment', ENV_NAME, `alltrue([for n in keys(var.datadog.environment) : ${re(ENV_NAME, 'n')}])`, true),
+  rule(
+    'datadog-environment-owned',
+    'datadog.environment',
+    `length(setintersection(keys(var.datadog.environment), ${strings(Object.keys(AGENT_ENVIRONMENT_OWNERS))})) == 0`,
+    `must not set ${quoted(Object.keys(AGENT_ENVIRONMENT_OWNERS))}: the module sets them from datadog.api_key_secret_arn, site, apm_enabled, transport, env, tags and process_collection. Datadog's defaults ${Object.keys(AGENT_ENVIRONMENT_DEFAULTS).join(', ')} may be overridden. Fix: remove them and set the attribute instead.`,
+  ),
+  rule(
+    'datadog-environment-credentials',
+    'datadog.environment',
+    `length(setintersection(keys(var.datadog.environment), ${strings(CREDENTIAL_NAMES)})) == 0`,
+    `must not set ${quoted(CREDENTIAL_NAMES)} as plain environment variables (Security Hub ECS.8). Fix: remove them; the agent uses the task role.`,
+  ),
+  rule(
+    'datadog-process-collection-exec',
+    'datadog.process_collection',
+    '!(var.datadog.process_collection && var.enable_execute_command)',
+    `cannot be true together with enable_execute_command: ${PROCESS_COLLECTION_EXEC_REASON}. Fix: turn one of them off.`,
+  ),
   range('datadog-cpu', 'datadog.cpu', 'var.datadog.cpu', CONTAINER_CPU_RANGE, 'leave it out to share the task CPU, or reserve e.g. 256.', (body) => body),
   range('datadog-memory', 'datadog.memory', 'var.datadog.memory', CONTAINER_MEMORY_RANGE, 'leave it out to share the task memory, or set e.g. 512.', (body) => body),
   rule(
@@ -168,6 +197,12 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
     'containers',
     `length(var.containers) <= ${MAX_APPLICATION_CONTAINERS}`,
     `must have at most ${MAX_APPLICATION_CONTAINERS} entries: a Fargate task holds at most ${MAX_CONTAINERS_PER_TASK} containers and two are the Datadog init and agent containers. Fix: split the containers over several services.`,
+  ),
+  rule(
+    'containers-count-log-router',
+    'containers',
+    `!(${LOGS_TO_DATADOG}) || length(var.containers) <= ${MAX_APPLICATION_CONTAINERS_WITH_ROUTER}`,
+    `must have at most ${MAX_APPLICATION_CONTAINERS_WITH_ROUTER} entries with log_destination "datadog": a Fargate task holds at most ${MAX_CONTAINERS_PER_TASK} containers and three are the Datadog init, agent and log router containers. Fix: split the containers over several services, or log to "cloudwatch".`,
   ),
   noApiKey('containers'),
   pattern('containers-name-pattern', 'containers[*].name', ECS_NAME, eachContainer(re(ECS_NAME, 'c.name'))),
@@ -185,20 +220,21 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   ),
   pattern('containers-image', 'containers[*].image', CONTAINER_IMAGE, eachContainer(re(CONTAINER_IMAGE, 'c.image'))),
   pattern('containers-user', 'containers[*].user', CONTAINER_USER, eachContainer(optional('c.user', re(CONTAINER_USER, 'c.user')))),
+  pattern('containers-log-source', 'containers[*].log_source', LOG_SOURCE, eachContainer(optional('c.log_source', re(LOG_SOURCE, 'c.log_source')))),
   range('containers-port-range', 'containers[*].port', 'c.port', PORT_RANGE, 'use the port the container listens on, e.g. 8080, or leave port out.'),
   rule(
     'containers-port-agent',
     'containers[*].port',
-    eachContainer(optional('c.port', `!contains(${numbers(AGENT_PORTS)}, c.port)`)),
-    `must not be ${AGENT_PORTS.join(' or ')}: the agent listens on ${DOGSTATSD_PORT}/udp (DogStatsD) and ${APM_PORT}/tcp (APM) in the same network namespace. Fix: use another port.`,
+    eachContainer(optional('c.port', `!contains(var.datadog.apm_enabled ? ${numbers(AGENT_PORTS)} : ${numbers([DOGSTATSD_PORT])}, c.port)`)),
+    `must not be ${AGENT_PORTS.join(' or ')}: the agent listens on ${DOGSTATSD_PORT}/udp (DogStatsD) and, with datadog.apm_enabled, ${APM_PORT}/tcp (APM) in the same network namespace. Fix: use another port.`,
   ),
   rule('containers-protocol', 'containers[*].protocol', eachContainer(`contains(${strings(PORT_PROTOCOLS)}, c.protocol)`), `must be one of ${quoted(PORT_PROTOCOLS)}. Fix: use "tcp" (the default) or "udp".`),
   pattern('containers-writable-paths', 'containers[*].writable_paths', WRITABLE_PATH, eachOf('c.writable_paths', 'p', re(WRITABLE_PATH, 'p')), true),
   rule(
     'containers-writable-paths-sockets',
     'containers[*].writable_paths',
-    eachOf('c.writable_paths', 'p', `!${overlaps('p', hclString(SOCKETS_PATH))}`),
-    `must not be or overlap ${SOCKETS_PATH}, where the agent's sockets are mounted read-only in every application container. Fix: choose another path.`,
+    `var.datadog.transport != "unix" || ${eachOf('c.writable_paths', 'p', `!${overlaps('p', hclString(SOCKETS_PATH))}`)}`,
+    `must not be or overlap ${SOCKETS_PATH}, where the agent's sockets are mounted read-only in every application container (datadog.transport "unix"). Fix: choose another path, or use transport "tcp".`,
   ),
   rule(
     'containers-writable-paths-overlap',
@@ -210,7 +246,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
     'containers-writable-paths-volumes',
     'containers[*].writable_paths',
     `length(distinct(${volumeNames})) == length(${volumeNames})`,
-    `each path becomes a task volume named <container>-<path with / as ->, and two of these names (or one of them and a Datadog volume: ${AGENT_WRITABLE_PATHS.map((p) => p.volume).join(', ')}, or one that ECS Exec adds for ${ECS_EXEC_WRITABLE_PATHS.join(', ')}) are the same. Fix: rename the container or choose another path.`,
+    `each path becomes a task volume named <container>-<path with / as ->, and two of these names (or one of them and a Datadog volume: ${DATADOG_VOLUMES.join(', ')}, or one that ECS Exec adds for ${ECS_EXEC_WRITABLE_PATHS.join(', ')}) are the same. Fix: rename the container or choose another path.`,
   ),
   pattern('containers-environment-names', 'containers[*].environment', ENV_NAME, eachOf('keys(c.environment)', 'n', re(ENV_NAME, 'n')), true),
   rule(
@@ -293,6 +329,16 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   ),
   pattern('secrets-kms-key-arns', 'secrets_kms_key_arns', KMS_KEY_ARN, `alltrue([for k in var.secrets_kms_key_arns : ${re(KMS_KEY_ARN, 'k')}])`, true),
   pattern('log-kms-key-arn', 'log_kms_key_arn', KMS_KEY_ARN, optional('var.log_kms_key_arn', re(KMS_KEY_ARN, 'var.log_kms_key_arn'))),
+  rule('log-destination', 'log_destination', `contains(${strings(LOG_DESTINATIONS)}, var.log_destination)`, `must be one of ${quoted(LOG_DESTINATIONS)}. Fix: use "cloudwatch" (the log group) or "datadog" (FireLens to Datadog).`),
+  pattern('log-router-image', 'log_router.image', CONTAINER_IMAGE, re(CONTAINER_IMAGE, 'var.log_router.image')),
+  rule(
+    'log-router-image-init',
+    'log_router.image',
+    `!can(regex(${hclString(INIT_ROUTER_IMAGE_PATTERN)}, var.log_router.image))`,
+    'must not be an init variant of aws-for-fluent-bit (tag init or init-*): it writes under /init, which a read-only root filesystem refuses (aws/aws-for-fluent-bit#824, #928). Fix: use the stable tag or a plain version tag.',
+  ),
+  range('log-router-cpu', 'log_router.cpu', 'var.log_router.cpu', CONTAINER_CPU_RANGE, 'leave it out to share the task CPU, or reserve e.g. 64.', (body) => body),
+  range('log-router-memory', 'log_router.memory', 'var.log_router.memory', CONTAINER_MEMORY_RANGE, 'leave it out to share the task memory, or set e.g. 128.', (body) => body),
 ];
 
 /** The validation blocks of one variable. */

@@ -10,7 +10,7 @@ import {
   LOG_RETENTION_DAYS,
   MAX_CONTAINERS_PER_TASK,
 } from '../config/constraints';
-import { imageTag, resolveConfig, resolveContainer } from '../config/defaults';
+import { imageShortName, imageTag, resolveConfig, resolveContainer } from '../config/defaults';
 import type { ResolvedConfig, ResolvedContainer } from '../config/types';
 import type { Value, VariableSpec } from './types';
 import { validationsOf } from './validations';
@@ -35,6 +35,17 @@ const DATADOG_TYPE = `object({
   apm_enabled        = optional(bool, ${RESOLVED_DATADOG.apmEnabled})
   cpu                = optional(number)
   memory             = optional(number)
+  environment        = optional(map(string), {})
+  transport          = optional(string, "${RESOLVED_DATADOG.transport}")
+  process_collection = optional(bool, ${RESOLVED_DATADOG.processCollection})
+})`;
+
+const RESOLVED_LOGS = resolveConfig({ name: 'app', datadog: { apiKeySecretArn: 'arn' } }).logs;
+
+const LOG_ROUTER_TYPE = `object({
+  image  = optional(string, "${RESOLVED_LOGS.router.image}")
+  cpu    = optional(number)
+  memory = optional(number)
 })`;
 
 const CONTAINERS_TYPE = `list(object({
@@ -61,8 +72,9 @@ const CONTAINERS_TYPE = `list(object({
     container_name = string
     condition      = string
   })), [])
-  service = optional(string)
-  version = optional(string)
+  service    = optional(string)
+  version    = optional(string)
+  log_source = optional(string)
 }))`;
 
 /** Keeps the keys whose value is defined, so an absent optional attribute stays absent. */
@@ -106,6 +118,7 @@ export function containerVariableValue(c: ResolvedContainer): { [key: string]: V
     depends_on: c.dependsOn.length > 0 ? c.dependsOn.map((d) => ({ container_name: d.containerName, condition: d.condition })) : undefined,
     service: unlessDefault(c.service, c.name),
     version: unlessDefault(c.version, imageTag(c.image)),
+    log_source: unlessDefault(c.logSource, imageShortName(c.image)),
   });
 }
 
@@ -127,6 +140,9 @@ export function moduleVariableValues(config: ResolvedConfig): Record<string, Val
       apm_enabled: dd.apmEnabled,
       cpu: dd.cpu,
       memory: dd.memory,
+      environment: { ...dd.environment },
+      transport: dd.transport,
+      process_collection: dd.processCollection,
     }),
     containers: config.containers.map(containerVariableValue),
     secrets_kms_key_arns: [...config.secretsKmsKeyArns],
@@ -139,6 +155,8 @@ export function moduleVariableValues(config: ResolvedConfig): Record<string, Val
     log_retention_in_days: config.logs.retentionInDays,
     log_kms_key_arn: config.logs.kmsKeyArn ?? null,
     enable_execute_command: config.service.enableExecuteCommand,
+    log_destination: config.logs.destination,
+    log_router: defined({ image: config.logs.router.image, cpu: config.logs.router.cpu, memory: config.logs.router.memory }),
   };
 }
 
@@ -164,7 +182,7 @@ const SHAPES: readonly VariableShape[] = [
     name: 'datadog',
     type: DATADOG_TYPE,
     description:
-      'Datadog Agent sidecar: site, api_key_secret_arn (Secrets Manager secret or SSM parameter ARN holding the API key, never the key itself), agent image (also used by the init container), env (DD_ENV), tags (DD_TAGS), apm_enabled, and the agent container cpu and memory.',
+      'Datadog Agent sidecar: site, api_key_secret_arn (Secrets Manager secret ARN, optionally with :JSON_KEY:VERSION_STAGE:VERSION_ID, or SSM parameter ARN holding the API key, never the key itself), agent image (also used by the init container), env (DD_ENV), tags (DD_TAGS), apm_enabled, the agent container cpu and memory, environment (extra agent variables, applied last; Datadog\'s defaults DD_ECS_TASK_COLLECTION_ENABLED, DD_DOGSTATSD_ORIGIN_DETECTION and DD_DOGSTATSD_TAG_CARDINALITY may be overridden, the variables the module sets itself may not), transport ("unix": sockets in /var/run/datadog; "tcp": DD_AGENT_HOST=127.0.0.1 and ports, no socket mount) and process_collection (pidMode "task"; not with enable_execute_command).',
   },
   {
     name: 'containers',
@@ -194,6 +212,17 @@ const SHAPES: readonly VariableShape[] = [
   },
   { name: 'log_kms_key_arn', type: 'string', description: 'KMS key ARN that encrypts the log group; null uses CloudWatch-managed encryption.', nullable: true },
   { name: 'enable_execute_command', type: 'bool', description: 'ECS Exec. When on, every application container gets the SSM agent\'s paths (/managed-agents, /var/lib/amazon/ssm, /var/log/amazon/ssm) as writable task volumes, and the task role the SSM message channels.' },
+  {
+    name: 'log_destination',
+    type: 'string',
+    description:
+      'Where application containers log: "cloudwatch" (awslogs to the log group) or "datadog" (a FireLens log router sends them to Datadog\'s log intake, the API key from datadog.api_key_secret_arn; the Datadog containers and the router log to the log group).',
+  },
+  {
+    name: 'log_router',
+    type: LOG_ROUTER_TYPE,
+    description: 'The FireLens log router when log_destination is "datadog": image (aws-for-fluent-bit, never an init variant), cpu and memory. Read-only root with /tmp as a task volume; runs as root (an accepted ECS.20).',
+  },
 ];
 
 /** The variable names, in declaration order. */
@@ -253,6 +282,9 @@ export function configFromVariableValues(vars: Readonly<Record<string, unknown>>
       apmEnabled: dd.apm_enabled,
       cpu: dd.cpu,
       memory: dd.memory,
+      environment: dd.environment,
+      transport: dd.transport,
+      processCollection: dd.process_collection,
     });
   }
   set('secrets_kms_key_arns', 'secretsKmsKeyArns');
@@ -290,6 +322,7 @@ export function configFromVariableValues(vars: Readonly<Record<string, unknown>>
           : undefined,
         service: c.service,
         version: c.version,
+        logSource: c.log_source,
       });
     });
   }
@@ -300,8 +333,14 @@ export function configFromVariableValues(vars: Readonly<Record<string, unknown>>
   if (['existing_cluster_arn', 'container_insights'].some(has)) {
     section('cluster', { existingClusterArn: pick('existing_cluster_arn'), containerInsights: pick('container_insights') });
   }
-  if (['log_retention_in_days', 'log_kms_key_arn'].some(has)) {
-    section('logs', { retentionInDays: pick('log_retention_in_days'), kmsKeyArn: pick('log_kms_key_arn') });
+  if (['log_retention_in_days', 'log_kms_key_arn', 'log_destination', 'log_router'].some(has)) {
+    const router = objectOr(pick('log_router'));
+    section('logs', {
+      retentionInDays: pick('log_retention_in_days'),
+      kmsKeyArn: pick('log_kms_key_arn'),
+      destination: pick('log_destination'),
+      router: router && keep({ image: router.image, cpu: router.cpu, memory: router.memory }),
+    });
   }
   if (['desired_count', 'enable_execute_command'].some(has)) {
     section('service', { desiredCount: pick('desired_count'), enableExecuteCommand: pick('enable_execute_command') });

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { checkFiles, exitCodeOf } from '../../compliance/check';
-import { REPORT_FORMATS, ReportFormat, renderReport } from '../../compliance/report';
-import { Errors } from '../../errors';
-import { CliIo } from '../output';
+import { checkFiles, exitCodeOf, validateSkip } from '../../compliance/check';
+import { REPORT_FORMATS, ReportFormat, reportStream } from '../../compliance/report';
+import { ComplianceErrors } from '../../compliance/errors';
+import { Errors, EXIT } from '../../errors';
+import { bufferedWriter, CliIo } from '../output';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -11,16 +12,29 @@ export function registerCheck(program: Command, io: CliIo = new CliIo()): void {
   program
     .command('check')
     .description('check ECS task definitions against the Security Hub ECS controls, Fargate rules and the read-only Datadog setup')
-    .argument('<files...>', 'task definition JSON, describe-task-definition output, *.tf.json, or config files')
+    .argument('<inputs...>', 'task definition JSON, describe-task-definition output, *.tf.json, plan JSON (terraform show -json), config files, directories of them (recursive), or - for standard input')
     .option('--format <format>', `report format: ${REPORT_FORMATS.join(', ')}`, 'table')
     .option('--json', 'same as --format json')
     .option('--skip <rule>', 'leave a rule out, e.g. --skip ECS.20 (repeatable)', collect)
-    .addHelpText('after', '\nExit codes: 0 compliant (or only accepted findings), 1 findings or a rule could not evaluate the input, 2 bad input.\nRules: docs/RULES.md.\n')
+    .addHelpText(
+      'after',
+      '\nInputs are regular files of at most 32 MiB (FIFOs and devices are refused). An input that cannot be read or is not a task definition is reported and the others are still checked.\n' +
+        'Exit codes: 0 compliant (or only accepted findings), 1 findings, a rule could not evaluate the input, or an input could not be checked, 2 bad usage or nothing could be checked.\nRules: docs/RULES.md.\n',
+    )
     .action((files: string[], opts: { format: string; json?: boolean; skip?: string[] }) => {
       const format = opts.json ? 'json' : opts.format;
       if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw Errors.unknownFormat(format, REPORT_FORMATS);
-      const report = checkFiles(files, { skip: opts.skip ?? [] });
-      io.out(renderReport(report, format as ReportFormat));
+      const skip = opts.skip ?? [];
+      validateSkip(skip);
+      const out = bufferedWriter(io.out);
+      const stream = reportStream(format as ReportFormat, out.write, { skipped: skip });
+      const report = checkFiles(files, { skip, onSubject: (s) => stream.subject(s) });
+      stream.end(report);
+      out.flush();
       io.exitCode = exitCodeOf(report);
+      if (io.exitCode === EXIT.usage) {
+        const error = ComplianceErrors.nothingChecked(files.length);
+        io.err(`error: ${error.message}\n${report.inputErrors.map((e) => `  ${e.message}\n`).join('')}`);
+      }
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { regionSource, resolveConfig } from '../../config/defaults';
 import { readConfigFile } from '../../config/load';
 import { CliIo } from '../output';
 
@@ -11,8 +12,10 @@ export function registerValidate(program: Command, io: CliIo = new CliIo()): voi
     .option('--json', 'print the result as JSON on stdout')
     .addHelpText('after', '\nExit codes: 0 valid, 2 invalid (every problem is listed on stderr).\n')
     .action((opts: { config: string; json?: boolean }) => {
-      readConfigFile(opts.config);
-      if (opts.json) io.json({ command: 'validate', config: opts.config, valid: true });
-      else io.out(`${opts.config}: valid\n`);
+      const raw = readConfigFile(opts.config);
+      const region = resolveConfig(raw).region;
+      const source = regionSource(raw);
+      if (opts.json) io.json({ command: 'validate', config: opts.config, valid: true, region, regionFrom: source });
+      else io.out(`${opts.config}: valid${source === 'region' ? '' : ` (region ${region}, taken from ${source})`}\n`);
     });
 }

@@ -4,7 +4,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { packageVersion } from '../../cli/version';
 import { RULES } from '../rules/table';
-import type { CheckReport } from '../check';
+import type { CheckReport, SubjectReport } from '../check';
+import { nestedJson, renderWith, ReportStream, ReportStreamFactory } from './stream';
 import type { Severity } from '../types';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -19,43 +20,53 @@ export function sarifLevel(severity: Severity): Level {
 /** A file as a URI reference: relative paths stay relative (code scanning resolves them), absolute ones become file URIs. */
 export const fileUri = (file: string): string => (path.isAbsolute(file) ? pathToFileURL(file).href : encodeURI(file.replace(/\\/g, '/')));
 
-export function renderSarif(report: CheckReport): string {
+type Physical = { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+
+/** The SARIF results of one task definition: one per finding, one per rule that could not evaluate the input. */
+function subjectResults(subject: SubjectReport, ruleIndex: ReadonlyMap<string, number>): unknown[] {
+  const physical = (position?: { line: number; column: number }): Physical => ({
+    artifactLocation: { uri: fileUri(subject.source) },
+    region: { startLine: position?.line ?? 1, startColumn: position?.column ?? 1 },
+  });
+  return subject.outcomes.flatMap((o) => {
+    const index = ruleIndex.get(o.ruleId)!;
+    if (o.status === 'error') {
+      return [
+        {
+          ruleId: o.ruleId,
+          ruleIndex: index,
+          level: 'error' as Level,
+          message: { text: `${subject.name}: ${o.note ?? 'the rule could not evaluate the input'}` },
+          locations: [{ physicalLocation: physical(o.findings[0]?.position) }],
+        },
+      ];
+    }
+    if (o.status !== 'non-compliant') return [];
+    return o.findings.map((f) => ({
+      ruleId: o.ruleId,
+      ruleIndex: index,
+      level: sarifLevel(RULES[index].severity),
+      message: { text: `${subject.name}: ${f.message}` },
+      locations: [
+        {
+          physicalLocation: physical(f.position),
+          logicalLocations: [{ fullyQualifiedName: f.location, kind: 'member' }],
+        },
+      ],
+      ...(f.acceptedReason !== undefined && { suppressions: [{ kind: 'inSource', status: 'accepted', justification: f.acceptedReason }] }),
+    }));
+  });
+}
+
+/**
+ * SARIF 2.1.0, written task definition by task definition: the rules, then the results, then the invocation with a
+ * toolExecutionNotification per input that could not be checked (or was skipped, as a note).
+ */
+export const sarifStream: ReportStreamFactory = (write): ReportStream => {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
-  const results = report.subjects.flatMap((subject) =>
-    subject.outcomes.flatMap((o) => {
-      const rule = RULES[ruleIndex.get(o.ruleId)!];
-      const physical = (position?: { line: number; column: number }) => ({
-        artifactLocation: { uri: fileUri(subject.source) },
-        region: { startLine: position?.line ?? 1, startColumn: position?.column ?? 1 },
-      });
-      if (o.status === 'error') {
-        return [
-          {
-            ruleId: o.ruleId,
-            ruleIndex: ruleIndex.get(o.ruleId),
-            level: 'error' as Level,
-            message: { text: `${subject.name}: ${o.note ?? 'the rule could not evaluate the input'}` },
-            locations: [{ physicalLocation: physical(o.findings[0]?.position) }],
-          },
-        ];
-      }
-      if (o.status !== 'non-compliant') return [];
-      return o.findings.map((f) => ({
-        ruleId: o.ruleId,
-        ruleIndex: ruleIndex.get(o.ruleId),
-        level: sarifLevel(rule.severity),
-        message: { text: `${subject.name}: ${f.message}` },
-        locations: [
-          {
-            physicalLocation: physical(f.position),
-            logicalLocations: [{ fullyQualifiedName: f.location, kind: 'member' }],
-          },
-        ],
-        ...(f.acceptedReason !== undefined && { suppressions: [{ kind: 'inSource', status: 'accepted', justification: f.acceptedReason }] }),
-      }));
-    }),
-  );
-  const sarif = {
+  const notes: { level: Level; source: string; text: string }[] = [];
+  let count = 0;
+  const head = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -75,20 +86,43 @@ export function renderSarif(report: CheckReport): string {
             })),
           },
         },
-        invocations: [
-          {
-            executionSuccessful: report.summary.errors === 0,
-            ...(report.skipped.length > 0 && {
-              ruleConfigurationOverrides: report.skipped.map((id) => ({
-                descriptor: { id, index: ruleIndex.get(id) },
-                configuration: { enabled: false },
-              })),
-            }),
-          },
-        ],
-        results,
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  // everything before the first result: the document up to `"results": [`
+  const whole = nestedJson(head, 0);
+  const opening = whole.slice(0, whole.lastIndexOf('"results": []') + '"results": ['.length);
+  write(opening);
+  return {
+    subject(subject) {
+      if (subject.note !== undefined) notes.push({ level: 'error', source: subject.source, text: `${subject.name}: ${subject.note}` });
+      for (const result of subjectResults(subject, ruleIndex)) {
+        write(`${count === 0 ? '\n        ' : ',\n        '}${nestedJson(result, 4)}`);
+        count++;
+      }
+    },
+    end(report) {
+      const notifications = [
+        ...notes,
+        ...report.inputErrors.map((e) => ({ level: 'error' as Level, source: e.source, text: e.message })),
+        ...report.skippedInputs.map((e) => ({ level: 'note' as Level, source: e.source, text: `${e.source}: skipped: ${e.reason}` })),
+      ].map((n) => ({ level: n.level, message: { text: n.text }, locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(n.source) } } }] }));
+      const invocation = {
+        executionSuccessful: report.summary.errors === 0 && report.inputErrors.length === 0,
+        ...(notifications.length > 0 && { toolExecutionNotifications: notifications }),
+        ...(report.skipped.length > 0 && {
+          ruleConfigurationOverrides: report.skipped.map((id) => ({
+            descriptor: { id, index: ruleIndex.get(id) },
+            configuration: { enabled: false },
+          })),
+        }),
+      };
+      write(`${count === 0 ? ']' : '\n      ]'},\n      "invocations": [\n        ${nestedJson(invocation, 4)}\n      ]\n    }\n  ]\n}\n`);
+    },
+  };
+};
+
+export function renderSarif(report: CheckReport): string {
+  return renderWith(sarifStream, report);
 }

@@ -1,6 +1,8 @@
 /** The report for people: one block per task definition, one line per rule, findings indented under their rule. */
 
 import type { CheckReport, Finding, RuleOutcome } from '../check';
+import { RULE_IDS } from '../rules/table';
+import { renderWith, ReportStream, ReportStreamFactory } from './stream';
 
 const LABEL: Readonly<Record<string, string>> = {
   compliant: 'PASS',
@@ -22,21 +24,43 @@ function findingLines(f: Finding): string[] {
   return lines;
 }
 
+/** The table, written task definition by task definition. */
+export const tableStream: ReportStreamFactory = (write, start): ReportStream => {
+  const idWidth = Math.max(0, ...RULE_IDS.filter((id) => !start.skipped.includes(id)).map((id) => id.length));
+  return {
+    subject(subject) {
+      const kind = subject.kind === 'config' ? 'config; paths are in the task definition it generates' : subject.kind;
+      const lines = [`${subject.source}: ${subject.name} (${kind})`];
+      if (subject.note !== undefined) lines.push(`  ${'ERROR'.padEnd(8)}  ${subject.note}`);
+      for (const o of subject.outcomes) {
+        const note = o.note ? ` (${o.note})` : '';
+        lines.push(`  ${statusLabel(o).padEnd(8)}  ${o.ruleId.padEnd(idWidth)}  ${o.severity.padEnd(6)}  ${o.title}${o.status === 'error' || o.status === 'not-applicable' ? note : ''}`);
+        for (const f of o.findings) lines.push(...findingLines(f));
+      }
+      write(`${lines.join('\n')}\n\n`);
+    },
+    end(report) {
+      const lines: string[] = [];
+      if (report.inputErrors.length > 0) {
+        lines.push('Not checked:');
+        for (const e of report.inputErrors) lines.push(`  ${e.message.replace(/\n/g, '\n  ')}`);
+        lines.push('');
+      }
+      const skippedFiles = report.skippedInputs.length;
+      if (skippedFiles > 0) lines.push(`Skipped ${plural(skippedFiles, 'JSON file')} without a task definition (--format json lists them).`);
+      if (report.skipped.length > 0) lines.push(`Skipped with --skip: ${report.skipped.join(', ')}`);
+      const { checked, failed, accepted, errors, inputErrors } = report.summary;
+      lines.push(
+        `${plural(checked, 'task definition')} checked: ${plural(failed, 'finding')} to fix, ${accepted} accepted, ${errors} could not be evaluated` +
+          `${inputErrors > 0 ? `; ${plural(inputErrors, 'input')} could not be checked` : ''}.`,
+      );
+      write(`${lines.join('\n')}\n`);
+    },
+  };
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function renderTable(report: CheckReport): string {
-  const idWidth = Math.max(0, ...report.subjects.flatMap((s) => s.outcomes.map((o) => o.ruleId.length)));
-  const lines: string[] = [];
-  for (const subject of report.subjects) {
-    const kind = subject.kind === 'config' ? 'config; paths are in the task definition it generates' : subject.kind;
-    lines.push(`${subject.source}: ${subject.name} (${kind})`);
-    for (const o of subject.outcomes) {
-      const note = o.note ? ` (${o.note})` : '';
-      lines.push(`  ${statusLabel(o).padEnd(8)}  ${o.ruleId.padEnd(idWidth)}  ${o.severity.padEnd(6)}  ${o.title}${o.status === 'error' || o.status === 'not-applicable' ? note : ''}`);
-      for (const f of o.findings) lines.push(...findingLines(f));
-    }
-    lines.push('');
-  }
-  if (report.skipped.length > 0) lines.push(`Skipped with --skip: ${report.skipped.join(', ')}`);
-  const { failed, accepted, errors } = report.summary;
-  lines.push(`${failed} finding${failed === 1 ? '' : 's'} to fix, ${accepted} accepted, ${errors} rule${errors === 1 ? '' : 's'} could not evaluate the input.`);
-  return `${lines.join('\n')}\n`;
+  return renderWith(tableStream, report);
 }

@@ -26,8 +26,8 @@ export function nonRootUser(subject: Subject): RuleResult {
           subject,
           c,
           ['user'],
-          c.def.user === undefined
-            ? `container "${c.name}" has no user, so it runs as the image's user (root unless the image sets one)`
+          c.def.user === undefined || c.def.user === null
+            ? `container "${c.name}" ${c.def.user === null ? 'has user null, which is unset:' : 'has no user, so'} it runs as the image's user (root unless the image sets one)`
             : `container "${c.name}" runs as root (user "${String(c.def.user)}")`,
         ),
       ),

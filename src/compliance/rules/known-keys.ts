@@ -1,36 +1,30 @@
-/** The keys of the RegisterTaskDefinition API, to catch keys ECS ignores because they are spelt differently. */
+/** The keys of the RegisterTaskDefinition API (from the shape table), to catch keys ECS ignores because they are spelt differently. */
 
+import { CONTAINER_DEFINITION, REGISTER_KEYS } from '../shape';
+import type { Structure } from '../shape';
 import type { Json } from '../subject';
 
-const CONTAINER_KEYS = [
-  'name', 'image', 'repositoryCredentials', 'cpu', 'memory', 'memoryReservation', 'links', 'portMappings', 'essential',
-  'restartPolicy', 'entryPoint', 'command', 'environment', 'environmentFiles', 'mountPoints', 'volumesFrom',
-  'linuxParameters', 'secrets', 'dependsOn', 'startTimeout', 'stopTimeout', 'versionConsistency', 'hostname', 'user',
-  'workingDirectory', 'disableNetworking', 'privileged', 'readonlyRootFilesystem', 'dnsServers', 'dnsSearchDomains',
-  'extraHosts', 'dockerSecurityOptions', 'interactive', 'pseudoTerminal', 'dockerLabels', 'ulimits', 'logConfiguration',
-  'healthCheck', 'systemControls', 'resourceRequirements', 'firelensConfiguration', 'credentialSpecs',
-] as const;
-
-const TASK_KEYS = [
-  'family', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'containerDefinitions', 'volumes', 'placementConstraints',
-  'requiresCompatibilities', 'cpu', 'memory', 'tags', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators',
-  'ephemeralStorage', 'runtimePlatform', 'enableFaultInjection',
-] as const;
-
-/** Nested objects of a container whose keys are checked too. */
-export const NESTED_CONTAINER_KEYS: Readonly<Record<string, readonly string[]>> = {
-  mountPoints: ['sourceVolume', 'containerPath', 'readOnly'],
-  portMappings: ['containerPort', 'hostPort', 'protocol', 'name', 'appProtocol', 'containerPortRange'],
-  dependsOn: ['containerName', 'condition'],
-  environment: ['name', 'value'],
-  secrets: ['name', 'valueFrom'],
-  logConfiguration: ['logDriver', 'options', 'secretOptions'],
-  healthCheck: ['command', 'interval', 'timeout', 'retries', 'startPeriod'],
+const structureOf = (field: string): Structure | undefined => {
+  const shape = CONTAINER_DEFINITION.members[field].shape;
+  const inner = shape.kind === 'list' ? shape.items : shape;
+  return inner.kind === 'structure' ? inner : undefined;
 };
 
-export const KNOWN_KEYS = { container: CONTAINER_KEYS, task: TASK_KEYS } as const;
+/** Nested objects of a container whose keys are checked too. */
+export const NESTED_CONTAINER_KEYS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.keys(CONTAINER_DEFINITION.members).flatMap((field) => {
+    const s = structureOf(field);
+    return s ? [[field, Object.keys(s.members)]] : [];
+  }),
+);
+
+export const KNOWN_KEYS: { readonly container: readonly string[]; readonly task: readonly string[] } = {
+  container: Object.keys(CONTAINER_DEFINITION.members),
+  task: REGISTER_KEYS,
+};
 
 const fold = (key: string): string => key.toLowerCase().replace(/[_-]/g, '');
+const foldIndex = new WeakMap<readonly string[], Map<string, string>>();
 
 /** Keys of `obj` that are a known key spelt another way (`readOnlyRootFilesystem`, `log_configuration`). */
 export function miscasedKeys(
@@ -38,9 +32,15 @@ export function miscasedKeys(
   scope: keyof typeof KNOWN_KEYS | readonly string[],
 ): { key: string; expected: string }[] {
   const known: readonly string[] = typeof scope === 'string' ? KNOWN_KEYS[scope] : scope;
-  const byFold = new Map(known.map((k) => [fold(k), k]));
-  return Object.keys(obj).flatMap((key) => {
+  let byFold = foldIndex.get(known);
+  if (!byFold) {
+    byFold = new Map(known.map((k) => [fold(k), k]));
+    foldIndex.set(known, byFold);
+  }
+  const out: { key: string; expected: string }[] = [];
+  for (const key of Object.keys(obj)) {
     const expected = byFold.get(fold(key));
-    return expected !== undefined && expected !== key ? [{ key, expected }] : [];
-  });
+    if (expected !== undefined && expected !== key) out.push({ key, expected });
+  }
+  return out;
 }

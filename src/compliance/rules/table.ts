@@ -4,6 +4,7 @@ import type { RuleDefinition } from '../types';
 import { agentTmp, agentVolumes } from './datadog-agent-volumes';
 import { apiKeyInSecrets } from './datadog-api-key';
 import { initContainer } from './datadog-init-container';
+import { logRouting } from './datadog-log-routing';
 import { dependsOnExit, dependsOnHealthy, dependsOnTarget } from './depends-on';
 import { noPublicIp } from './ecs-2-public-ip';
 import { noHostPidMode } from './ecs-3-pid-mode';
@@ -18,7 +19,7 @@ import { nonRootUser } from './ecs-20-non-root-user';
 import { containerCount } from './fargate-container-count';
 import { oneEssential } from './fargate-essential';
 import { hostPortMatches } from './fargate-host-port';
-import { keySpelling } from './fargate-key-spelling';
+import { apiShape } from './fargate-api-shape';
 import { fargateLogDriver } from './fargate-log-driver';
 import { mountVolumesDefined } from './fargate-mount-volumes';
 import { fargateSize } from './fargate-size';
@@ -200,21 +201,23 @@ export const RULES: readonly RuleDefinition[] = [
     check: fargateLogDriver,
   },
   {
-    id: 'FARGATE.KEY_SPELLING',
-    title: 'Keys are spelt as ECS spells them',
+    id: 'FARGATE.API_SHAPE',
+    title: 'The task definition has the shape of the RegisterTaskDefinition input',
     severity: 'high',
     source: REGISTRATION,
-    explanation: 'ECS keys are case-sensitive and ECS ignores unknown keys: "readOnlyRootFilesystem": true leaves the root filesystem writable.',
-    remediation: 'Rename the key to the spelling the finding gives (readonlyRootFilesystem, logConfiguration, ...).',
-    check: keySpelling,
+    explanation:
+      'ECS keys are case-sensitive and ECS drops keys it does not know: "readOnlyRootFilesystem": true leaves the root filesystem writable, and a "memory_limit_mib" in a container definition limits nothing. A value of the wrong type, or outside its enum, makes registration fail. Task definition JSON is checked whole; Terraform container_definitions container by container.',
+    remediation:
+      'Rename a mis-spelt key to the spelling the finding gives, remove unknown keys, and write values with the type and values the finding lists (`ecs-datadog-readonly fix` renames mis-spelt keys and drops describe-task-definition keys).',
+    check: apiShape,
   },
   {
     id: 'DATADOG.API_KEY_SECRET',
     title: 'The Datadog API key comes from secrets',
     severity: 'high',
     source: DATADOG,
-    explanation: 'DD_API_KEY in plain environment is readable by anyone who can describe the task definition.',
-    remediation: 'Store the key in Secrets Manager or SSM Parameter Store and reference it under secrets: {"name": "DD_API_KEY", "valueFrom": "<ARN>"} (`ecs-datadog-readonly fix --api-key-secret-arn <ARN>`).',
+    explanation: 'DD_API_KEY in plain environment, or a Datadog key in log options (the FireLens datadog output\'s apikey), is readable by anyone who can describe the task definition. A secret ARN written as environment[].valueFrom is dropped by ECS, so the agent starts without a key.',
+    remediation: 'Store the key in Secrets Manager or SSM Parameter Store and reference it under secrets: {"name": "DD_API_KEY", "valueFrom": "<ARN>"} (`ecs-datadog-readonly fix --api-key-secret-arn <ARN>`); for FireLens, logConfiguration.secretOptions: [{"name": "apikey", "valueFrom": "<ARN>"}].',
     check: apiKeyInSecrets,
   },
   {
@@ -243,6 +246,17 @@ export const RULES: readonly RuleDefinition[] = [
     explanation: 'An empty volume over /etc/datadog-agent hides the image\'s default configuration. An init container from the agent image copies it into the volume (cp -n), exits, and the agent starts after it with dependsOn SUCCESS.',
     remediation: 'Add a non-essential init container from the agent image with a read-only root that mounts the config volume and copies /etc/datadog-agent into it; make the agent depend on it with SUCCESS (`ecs-datadog-readonly fix`).',
     check: initContainer,
+  },
+  {
+    id: 'DATADOG.LOG_ROUTING',
+    title: 'With a FireLens log router, every application container logs through it to Datadog',
+    severity: 'medium',
+    source: "Datadog's Fargate log collection (FireLens)",
+    explanation:
+      'A task with a FireLens router sends logs to Datadog only from the containers that use it: a container that still logs with awslogs, or through FireLens to another output, or without an apikey, is missing from Datadog. The router and the Datadog Agent containers are exempt.',
+    remediation:
+      'Give the container logConfiguration {"logDriver": "awsfirelens", "options": {"Name": "datadog", "Host": "http-intake.logs.<site>", "TLS": "on", "provider": "ecs", "dd_service": "...", "dd_source": "..."}, "secretOptions": [{"name": "apikey", "valueFrom": "<API key secret ARN>"}]} (config: logs.destination datadog).',
+    check: logRouting,
   },
 ];
 

@@ -96,17 +96,53 @@ function foldsOf(structure: Structure): Map<string, string> {
   return index;
 }
 
+const requiredIndex = new WeakMap<Structure, string[]>();
+function requiredOf(structure: Structure): string[] {
+  let keys = requiredIndex.get(structure);
+  if (!keys) {
+    keys = Object.entries(structure.members).flatMap(([key, member]) => (member.required ? [key] : []));
+    requiredIndex.set(structure, keys);
+  }
+  return keys;
+}
+
+const has = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
+
+/** How a path step reads in a message: `.key` of a structure, `[0]` of a list, `["key"]` of a map. */
+const enum Step {
+  Member,
+  Item,
+  MapKey,
+}
+
 /**
  * Every way `value` departs from `shape`, with paths below `base`. `null` counts as absent (ECS and Terraform treat it
- * so). Own keys only: a `__proto__` key in parsed JSON is an ordinary unknown key.
+ * so). Own keys only: a `__proto__` key in parsed JSON is an ordinary unknown key. Paths and messages are built only
+ * for what is wrong.
  */
 export function validateShape(value: unknown, shape: Shape, base: readonly Segment[] = [], options: ShapeOptions = {}): ShapeIssue[] {
   const issues: ShapeIssue[] = [];
   const name = options.name ?? 'the value';
-  const label = (field: string): string => (field === '' ? name : `${name} ${field}`);
-  const visit = (v: unknown, s: Shape, path: Segment[], field: string): void => {
-    const where = label(field);
-    const wrong = (): void => void issues.push({ kind: 'wrong-type', path, message: `${where} is ${jsonType(v)}; ECS expects ${typeName(s)}` });
+  const segments: Segment[] = [];
+  const steps: Step[] = [];
+  const here = (...more: Segment[]): Segment[] => [...base, ...segments, ...more];
+  const where = (): string => {
+    let field = '';
+    segments.forEach((seg, i) => {
+      const step = steps[i];
+      field += step === Step.Item ? `[${String(seg)}]` : step === Step.MapKey ? `[${quoteKey(String(seg))}]` : field === '' ? String(seg) : `.${String(seg)}`;
+    });
+    return field === '' ? name : `${name} ${field}`;
+  };
+  const enter = (segment: Segment, step: Step, v: unknown, s: Shape) => {
+    segments.push(segment);
+    steps.push(step);
+    visit(v, s);
+    segments.pop();
+    steps.pop();
+  };
+  const visit = (v: unknown, s: Shape): void => {
+    const wrong = (): void => void issues.push({ kind: 'wrong-type', path: here(), message: `${where()} is ${jsonType(v)}; ECS expects ${typeName(s)}` });
     switch (s.kind) {
       case 'string':
         if (typeof v !== 'string') return wrong();
@@ -114,8 +150,8 @@ export function validateShape(value: unknown, shape: Shape, base: readonly Segme
           const near = s.enum.find((e) => e.toLowerCase() === v.toLowerCase());
           issues.push({
             kind: 'not-in-enum',
-            path,
-            message: `${where} is ${describeValue(v)}; ECS accepts ${s.enum.map((e) => JSON.stringify(e)).join(', ')}${near ? ` (case-sensitive: "${near}")` : ''}`,
+            path: here(),
+            message: `${where()} is ${describeValue(v)}; ECS accepts ${s.enum.map((e) => JSON.stringify(e)).join(', ')}${near ? ` (case-sensitive: "${near}")` : ''}`,
           });
         }
         return;
@@ -124,8 +160,8 @@ export function validateShape(value: unknown, shape: Shape, base: readonly Segme
           const numeric = typeof v === 'string' && /^\s*-?\d+\s*$/.test(v);
           issues.push({
             kind: 'wrong-type',
-            path,
-            message: `${where} is ${typeof v === 'number' ? `the number ${v}` : jsonType(v)}; ECS expects an integer${numeric ? ` (write ${v.trim()} without quotes)` : ''}`,
+            path: here(),
+            message: `${where()} is ${typeof v === 'number' ? `the number ${v}` : jsonType(v)}; ECS expects an integer${numeric ? ` (write ${v.trim()} without quotes)` : ''}`,
           });
         }
         return;
@@ -134,8 +170,8 @@ export function validateShape(value: unknown, shape: Shape, base: readonly Segme
           const textual = v === 'true' || v === 'false';
           issues.push({
             kind: 'wrong-type',
-            path,
-            message: `${where} is ${jsonType(v)}; ECS expects true or false${textual ? ` (write ${String(v)} without quotes)` : ''}`,
+            path: here(),
+            message: `${where()} is ${jsonType(v)}; ECS expects true or false${textual ? ` (write ${String(v)} without quotes)` : ''}`,
           });
         }
         return;
@@ -144,39 +180,44 @@ export function validateShape(value: unknown, shape: Shape, base: readonly Segme
         return;
       case 'list':
         if (!Array.isArray(v)) return wrong();
-        v.forEach((item, i) => {
-          if (item === null) issues.push({ kind: 'wrong-type', path: [...path, i], message: `${where}[${i}] is null; ECS expects ${typeName(s.items)}` });
-          else visit(item, s.items, [...path, i], `${field}[${i}]`);
-        });
+        for (let i = 0; i < v.length; i++) {
+          const item: unknown = v[i];
+          if (item === null) {
+            segments.push(i);
+            steps.push(Step.Item);
+            issues.push({ kind: 'wrong-type', path: here(), message: `${where()} is null; ECS expects ${typeName(s.items)}` });
+            segments.pop();
+            steps.pop();
+          } else enter(i, Step.Item, item, s.items);
+        }
         return;
       case 'map':
         if (!isPlainObject(v)) return wrong();
-        for (const key of Object.keys(v)) {
+        for (const key in v) {
+          if (!has(v, key)) continue;
           const item = v[key];
-          if (item !== null) visit(item, s.values, [...path, key], `${field}[${quoteKey(key)}]`);
+          if (item !== null) enter(key, Step.MapKey, item, s.values);
         }
         return;
       case 'structure':
         if (!isPlainObject(v)) return wrong();
-        visitStructure(v, s, path, field);
+        visitStructure(v, s);
     }
   };
-  const visitStructure = (obj: Record<string, unknown>, s: Structure, path: Segment[], field: string): void => {
-    const where = label(field);
-    const byFold = foldsOf(s);
+  const visitStructure = (obj: Record<string, unknown>, s: Structure): void => {
     let set = 0;
-    for (const key of Object.keys(obj)) {
-      const member = Object.prototype.hasOwnProperty.call(s.members, key) ? s.members[key] : undefined;
-      const keyPath = [...path, key];
+    for (const key in obj) {
+      if (!has(obj, key)) continue;
+      const member = has(s.members, key) ? s.members[key] : undefined;
       if (member === undefined) {
-        const expected = likelyKey(s, key, byFold);
-        const present = expected !== undefined && Object.prototype.hasOwnProperty.call(obj, expected);
+        const expected = likelyKey(s, key, foldsOf(s));
+        const present = expected !== undefined && has(obj, expected);
         const exactFold = expected !== undefined && fold(expected) === fold(key);
         issues.push({
           kind: exactFold ? 'miscased-key' : 'unknown-key',
-          path: keyPath,
+          path: here(key),
           message:
-            `${where} has key ${quoteKey(key)}, which is not a ${s.name} key, so ECS drops it` +
+            `${where()} has key ${quoteKey(key)}, which is not a ${s.name} key, so ECS drops it` +
             (expected === undefined ? '' : present ? ` ("${expected}" is set too; remove this one)` : `; the key is "${expected}"`),
           ...(expected !== undefined && { expected }),
         });
@@ -185,31 +226,30 @@ export function validateShape(value: unknown, shape: Shape, base: readonly Segme
       if (member.describeOnly && !options.describe) {
         issues.push({
           kind: 'describe-only',
-          path: keyPath,
-          message: `${where} has key "${key}", which only describe-task-definition returns; RegisterTaskDefinition does not take it (remove it, or run fix)`,
+          path: here(key),
+          message: `${where()} has key "${key}", which only describe-task-definition returns; RegisterTaskDefinition does not take it (remove it, or run fix)`,
         });
         continue;
       }
       const item = obj[key];
       if (item === null || item === undefined) continue;
       set++;
-      visit(item, member.shape, keyPath, field === '' ? key : `${field}.${key}`);
+      enter(key, Step.Member, item, member.shape);
     }
-    for (const [key, member] of Object.entries(s.members)) {
-      const absent = !Object.prototype.hasOwnProperty.call(obj, key) || obj[key] === null;
-      if (member.required && absent) {
-        issues.push({ kind: 'missing-required', path: [...path, key], message: `${where} has no "${key}"; ECS requires it (${typeName(member.shape)})` });
+    for (const key of requiredOf(s)) {
+      if (!has(obj, key) || obj[key] === null) {
+        issues.push({ kind: 'missing-required', path: here(key), message: `${where()} has no "${key}"; ECS requires it (${typeName(s.members[key].shape)})` });
       }
     }
     if (s.union && set !== 1) {
       issues.push({
         kind: 'union',
-        path,
-        message: `${where} must set exactly one of ${Object.keys(s.members).map((k) => `"${k}"`).join(', ')}`,
+        path: here(),
+        message: `${where()} must set exactly one of ${Object.keys(s.members).map((k) => `"${k}"`).join(', ')}`,
       });
     }
   };
-  visit(value, shape, [...base], '');
+  visit(value, shape);
   return issues;
 }
 

@@ -23,6 +23,9 @@ module "ecs_datadog_readonly" {
     image              = "public.ecr.aws/datadog/agent:7"
     tags               = {}
     apm_enabled        = true
+    environment        = {}
+    transport          = "unix"
+    process_collection = false
   }
   subnet_ids         = ["subnet-0123456789abcdef0"]
   security_group_ids = ["sg-0123456789abcdef0"]
