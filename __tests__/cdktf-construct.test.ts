@@ -172,6 +172,11 @@ describe.each(FRAMEWORKS)('the construct in a user stack ($name)', (fw) => {
     const region = Object.keys(json.data.aws_region).find((n) => n.startsWith('a_'))!;
     expect(regions.sort()).toEqual([`\${data.aws_region.${region}.region}`, 'us-east-2'].sort());
     expect(a.config.name).toBe('a');
+    // Everything the model derives from the region (role names too) refers to the provider's region.
+    const roleNames = Object.values(json.resource.aws_iam_role as Record<string, Json>).map((r) => r.name as string);
+    expect(roleNames).toContain(`a-\${data.aws_region.${region}.region}-execution`);
+    expect(roleNames).toContain('b-us-east-2-execution');
+    expect(JSON.stringify(json)).not.toContain('ecs-datadog-readonly-region-');
   });
 
   test('tags go on every taggable resource; the provider merges its default_tags', () => {

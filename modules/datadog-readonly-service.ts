@@ -73,8 +73,6 @@ export class DatadogReadonlyServiceCore extends Construct {
   protected readonly framework: Framework;
   protected readonly text: TerraformText;
   protected readonly references: References;
-  /** Stands for the provider's region in the config when `region` is not given; only the construct can write it. */
-  private readonly regionPlaceholder: string;
 
   constructor(scope: Construct, id: string, props: DatadogReadonlyServiceProps, framework: Framework, options: DatadogReadonlyServiceOptions = {}) {
     super(scope, id);
@@ -83,14 +81,14 @@ export class DatadogReadonlyServiceCore extends Construct {
     this.text = new TerraformText(framework, detect);
     const regionPlaceholder = `ecs-datadog-readonly-region-${randomUUID()}`;
     this.config = validatedConfig(this.node.path, props, detect ? framework.isUnresolved : undefined, regionPlaceholder);
-    this.regionPlaceholder = regionPlaceholder;
 
     const lookups = this.addLookups();
+    // Without `region`, the config carries a placeholder for the provider's region; every string written maps it.
+    this.text.placeholder(regionPlaceholder, lookups.region);
     this.references = new Map([
       [TF.accountId, lookups.accountId],
       [TF.partition, lookups.partition],
       [TF.region, lookups.region],
-      [regionPlaceholder, lookups.region],
     ]);
     this.cluster = this.addCluster();
     this.clusterArn = this.cluster ? this.cluster.arn : this.text.value(this.config.cluster.existingClusterArn as string);
@@ -182,8 +180,8 @@ export class DatadogReadonlyServiceCore extends Construct {
     return new this.framework.aws.EcsTaskDefinition(this, 'task-definition', {
       family: this.text.literal(td.family),
       // Literal JSON, readable in the synthesised .tf.json; the default region and the props' tokens are references.
-      // User text here may look like a model reference (`${aws_iam_role.execution.arn}`): only the placeholder counts.
-      containerDefinitions: this.text.withReferences(JSON.stringify(td.containerDefinitions), new Map([[this.regionPlaceholder, this.references.get(this.regionPlaceholder) as string]])),
+      // User text here may look like a model reference (`${aws_iam_role.execution.arn}`) and stays literal.
+      containerDefinitions: this.text.value(JSON.stringify(td.containerDefinitions)),
       cpu: td.cpu,
       memory: td.memory,
       networkMode: td.networkMode,
