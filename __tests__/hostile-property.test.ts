@@ -12,6 +12,16 @@ import { parseConfig } from '../src/config/load';
 import type { ServiceConfig } from '../src/config/types';
 import { UserError } from '../src/errors';
 import { containerDefinitions, ddTags } from '../src/model/task-definition';
+import { moduleVariableValues } from '../src/module/variables';
+import { escapeTemplate } from './support/terraform';
+
+/** A plain value as Terraform JSON expression syntax reads literal text: every string and key escaped. */
+function literalJson(value: unknown): unknown {
+  if (typeof value === 'string') return escapeTemplate(value);
+  if (Array.isArray(value)) return value.map(literalJson);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeTemplate(k), literalJson(v)]));
+  return value;
+}
 import { compareCodePoints } from '../src/model/order';
 import { APP_CONFIG } from './support/configs';
 import { describeWithTerraform } from './support/terraform';
@@ -103,7 +113,9 @@ describeWithTerraform('every accepted config renders the same values in all outp
         const resolved = resolveConfig(config);
         expect(taskdef.containerDefinitions).toEqual(containerDefinitions(resolved));
         expected[`hcl${i}`] = expected[`cdktf${i}`] = { containers: taskdef.containerDefinitions, tags: resolved.tags };
-        for (const kind of ['hcl', 'cdktf']) calls[`${kind}${i}`] = { source: `./${kind}${i}`, subnet_ids: ['subnet-0123456789abcdef0'] };
+        // datadog has no default in the module (a placeholder secret would plan and apply): the call names it, as
+        // literal text in Terraform JSON (keys and values are templates there)
+        for (const kind of ['hcl', 'cdktf']) calls[`${kind}${i}`] = { source: `./${kind}${i}`, subnet_ids: ['subnet-0123456789abcdef0'], datadog: literalJson(moduleVariableValues(resolved).datadog) };
         for (const format of ['taskdef', 'hcl', 'cdktf']) fs.rmSync(path.join(root, format === 'taskdef' ? `taskdef${i}` : `${format}${i}`, '.ecs-datadog-readonly'), { force: true });
       }
       // the generated HCL (module, examples) is canonical for terraform fmt, whatever the keys

@@ -77,7 +77,14 @@ export function stubPlan(dir: string, options: StubOptions = {}): Promise<StubRe
 
 /** The planned values of one resource, by its address inside its module (e.g. `aws_ecs_service.this`, `aws_iam_role.task[0]`). */
 export function planned(plan: PlanJson | undefined, address: string): Record<string, unknown> {
-  const found = (plan?.resource_changes ?? []).filter((r) => r.address === address || r.address.endsWith(`.${address}`));
+  const changes = plan?.resource_changes ?? [];
+  let found = changes.filter((r) => r.address === address || r.address.endsWith(`.${address}`));
+  if (found.length === 0 && address !== undefined) {
+    // The deployable stack names resources by construct path (`aws_iam_role.service_execution-role_C3456AA3`): the
+    // module's `aws_ecs_service.this` is its one resource of the type, `aws_iam_role.execution[0]` the one named so.
+    const [type, name] = address.replace(/\[\d+\]$/, '').split('.');
+    found = changes.filter((r) => r.type === type && (name === 'this' || r.name.includes(name)));
+  }
   if (found.length !== 1) throw new Error(`the plan has ${found.length} resources at ${address}; it has ${(plan?.resource_changes ?? []).map((r) => r.address).join(', ')}`);
   return found[0].change.after;
 }
