@@ -174,7 +174,7 @@ variable "datadog" {
 }
 
 variable "containers" {
-  description = "Application containers, at most 8 (a Fargate task holds 10, two are the Datadog containers). Each runs with a read-only root filesystem; writable_paths become task volumes. The module adds the Datadog wiring: the sockets volume read-only at /var/run/datadog, DD_TRACE_AGENT_URL, DD_DOGSTATSD_URL, DD_ENV, DD_SERVICE (default: the container name), DD_VERSION (default: the image tag), unified service tagging labels, a HEALTHY dependency on the agent and awslogs logging."
+  description = "Application containers, at most 8 (a Fargate task holds 10, two are the Datadog containers; 7 with log_destination \"datadog\", which adds the log router). Each runs with a read-only root filesystem; writable_paths become task volumes. The module adds the Datadog wiring: with datadog.transport \"unix\" the sockets volume read-only at /var/run/datadog, DD_TRACE_AGENT_URL (with APM) and DD_DOGSTATSD_URL, with \"tcp\" DD_AGENT_HOST, DD_DOGSTATSD_PORT and DD_TRACE_AGENT_PORT (with APM); DD_DOGSTATSD_ORIGIN_DETECTION_CLIENT, DD_ENV, DD_SERVICE (default: the container name), DD_VERSION (default: the image tag), unified service tagging labels, a HEALTHY dependency on the agent, and awslogs logging or, with log_destination \"datadog\", awsfirelens to Datadog (dd_source: log_source, default the image's short name)."
   type = list(object({
     name           = string
     image          = string

@@ -360,7 +360,8 @@ function secretRules(raw: unknown): ConfigProblem[] {
       if (name === 'DD_API_KEY') {
         problems.push(problem(at, 'the Datadog API key must not be a plain environment variable; the agent reads it from datadog.apiKeySecretArn', `remove it; ${API_KEY_FIX}`));
       } else if (owner !== undefined) {
-        problems.push(problem(at, `is set by the tool from ${owner}; an override here would contradict it`, `remove it and set ${owner.split(' ')[0]} instead`));
+        const key = owner.split(' ')[0];
+        problems.push(problem(at, `is set by the tool from ${owner}; an override here would contradict it`, key.startsWith('datadog.') ? `remove it and set ${key} instead` : 'remove it'));
       } else if ((SECRET_ENVIRONMENT_NAMES as readonly string[]).includes(name)) {
         problems.push(problem(at, 'must not be a plain environment variable (Security Hub ECS.8)', "remove it; the agent uses the task role's credentials"));
       }
