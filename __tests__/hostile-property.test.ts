@@ -12,11 +12,10 @@ import { parseConfig } from '../src/config/load';
 import type { ServiceConfig } from '../src/config/types';
 import { UserError } from '../src/errors';
 import { containerDefinitions, ddTags } from '../src/model/task-definition';
-import { compareCodePoints } from '../src/model/order';
 import { moduleVariableValues } from '../src/module/variables';
-import { terraformLiteral } from '../modules/terraform-text';
+import { compareCodePoints } from '../src/model/order';
 import { APP_CONFIG } from './support/configs';
-import { describeWithTerraform } from './support/terraform';
+import { describeWithTerraform, toTerraformJson } from './support/terraform';
 import { removeTempDirs, repoPath, runCli, tempDir } from './helpers/cli';
 
 afterAll(removeTempDirs);
@@ -77,14 +76,6 @@ describe('item 9: one ordering everywhere', () => {
   });
 });
 
-/** A value written into a `*.tf.json`, where every string is a template: each one as literal text. */
-function asTerraformJson(value: unknown): unknown {
-  if (typeof value === 'string') return terraformLiteral(value);
-  if (Array.isArray(value)) return value.map(asTerraformJson);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [terraformLiteral(k), asTerraformJson(v)]));
-  return value;
-}
-
 describeWithTerraform('every accepted config renders the same values in all outputs (terraform plan)', () => {
   const SEED = 20261202;
   // and one that must be refused: two keys that NFC makes one
@@ -113,7 +104,9 @@ describeWithTerraform('every accepted config renders the same values in all outp
         const resolved = resolveConfig(config);
         expect(taskdef.containerDefinitions).toEqual(containerDefinitions(resolved));
         expected[`hcl${i}`] = expected[`cdktf${i}`] = { containers: taskdef.containerDefinitions, tags: resolved.tags };
-        for (const kind of ['hcl', 'cdktf']) calls[`${kind}${i}`] = { source: `./${kind}${i}`, subnet_ids: ['subnet-0123456789abcdef0'], datadog: asTerraformJson(moduleVariableValues(resolved).datadog) };
+        // datadog is a required input (the API key secret has no default); its value is the config's
+        const datadog = toTerraformJson(moduleVariableValues(resolved).datadog);
+        for (const kind of ['hcl', 'cdktf']) calls[`${kind}${i}`] = { source: `./${kind}${i}`, subnet_ids: ['subnet-0123456789abcdef0'], datadog };
         for (const format of ['taskdef', 'hcl', 'cdktf']) fs.rmSync(path.join(root, format === 'taskdef' ? `taskdef${i}` : `${format}${i}`, '.ecs-datadog-readonly'), { force: true });
       }
       // the generated HCL (module, examples) is canonical for terraform fmt, whatever the keys

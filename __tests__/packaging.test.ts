@@ -188,10 +188,10 @@ function assertPlatformStack(json: Json): void {
   };
   const secret = '${aws_secretsmanager_secret.datadog-api-key.arn}';
   for (const name of ['orders', 'billing']) {
-    // `<service>-<region>-<purpose>`: the region comes from the provider at plan time
-    const roleNamed = (purpose: string) => (r: Json) => new RegExp(`^${name}-.+-${purpose}$`).test(String(r.name));
-    const executionRole = keyOf('aws_iam_role', roleNamed('execution'));
-    const taskRole = keyOf('aws_iam_role', roleNamed('task'));
+    // Role names carry the region (IAM names are unique per account across regions): here the provider's.
+    const roleName = (purpose: string) => new RegExp(`^${name}-\\$\\{data\\.aws_region\\.[^.]+\\.region\\}-${purpose}$`);
+    const executionRole = keyOf('aws_iam_role', (r) => roleName('execution').test(r.name as string));
+    const taskRole = keyOf('aws_iam_role', (r) => roleName('task').test(r.name as string));
     const cluster = keyOf('aws_ecs_cluster', (c) => c.name === name);
     const logGroup = keyOf('aws_cloudwatch_log_group', (g) => g.name === `/ecs/${name}`);
     const taskDefinition = keyOf('aws_ecs_task_definition', (t) => t.family === name);
