@@ -195,7 +195,8 @@ const wideTasks = fc
         image: a.image,
         ...(a.readonly && { readonlyRootFilesystem: true }),
         ...(a.secretEnv && { environment: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:eu-west-1:123456789012:parameter/db' }] }),
-        ...(t.firelens && i === 0
+        // With a Datadog log router every application logs through it (DATADOG.LOG_ROUTING), the key in plain options.
+        ...(t.firelens
           ? { logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'datadog', apikey: KEY, Host: 'http-intake.logs.datadoghq.eu' } } }
           : a.logs && { logConfiguration: AWSLOGS }),
       });

@@ -157,9 +157,10 @@ describe('agent settings', () => {
 
 test('fix --add-agent builds its agent through the same model, Datadog defaults included', () => {
   const doc = JSON.parse(readFileSync('__tests__/fixtures/taskdefs/aws-sample-webservice.json', 'utf8')) as Record<string, unknown>;
-  const out = fixDocument(doc, { apiKeySecretArn: KEY_ARN, addAgent: true }, undefined, 'x.json');
+  const options = { apiKeySecretArn: KEY_ARN, addAgent: true, site: 'datadoghq.eu', env: 'prod', executionRoleArn: 'arn:aws:iam::111122223333:role/shop-execution' };
+  const out = fixDocument(doc, options, undefined, 'x.json');
   const agent = (out.document.containerDefinitions as { name: string; environment?: { name: string; value: string }[] }[]).find((c) => c.name === 'datadog-agent')!;
-  const model = agentEnvironment(resolveConfig({ name: 'x', datadog: { apiKeySecretArn: KEY_ARN } }));
+  const model = agentEnvironment(resolveConfig({ name: 'x', datadog: { apiKeySecretArn: KEY_ARN, site: 'datadoghq.eu', env: 'prod' } }));
   expect(envOf(agent)).toEqual(model);
   expect(envOf(agent)).toMatchObject({ DD_ECS_TASK_COLLECTION_ENABLED: 'true', DD_DOGSTATSD_TAG_CARDINALITY: 'orchestrator' });
 });
@@ -167,6 +168,14 @@ test('fix --add-agent builds its agent through the same model, Datadog defaults 
 test('each refused agent variable names the key to set instead, where there is one', () => {
   const fixes = Object.fromEntries(validateConfig(withDatadog({ environment: { DD_ENV: 'x', ECS_FARGATE: 'false' } })).map((p) => [p.path, p.fix]));
   expect(fixes).toEqual({ 'datadog.environment.DD_ENV': 'remove it and set datadog.env instead', 'datadog.environment.ECS_FARGATE': 'remove it' });
+});
+
+test('fix writes nothing for a FireLens task in which an application still logs with awslogs, naming DATADOG.LOG_ROUTING', () => {
+  const td = JSON.parse(JSON.stringify(taskDefinition(resolveConfig({ ...base, logs: { destination: 'datadog' } })))) as { containerDefinitions: { name: string; logConfiguration?: unknown }[] };
+  const routedWeb = td.containerDefinitions.find((c) => c.name === 'web')!;
+  expect(() => fixDocument(td, {}, undefined, 'x.json')).not.toThrow();
+  routedWeb.logConfiguration = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/shop', 'awslogs-region': 'eu-central-1', 'awslogs-stream-prefix': 'web' } };
+  expect(() => fixDocument(td, {}, undefined, 'x.json')).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ message: expect.stringMatching(/^DATADOG\.LOG_ROUTING: container "web" logs with awslogs/) })] }));
 });
 
 describe('transport', () => {
