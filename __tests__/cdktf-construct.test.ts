@@ -16,20 +16,25 @@ import { Subnet as CdktnSubnet } from '@cdktn/provider-aws/lib/subnet';
 import * as forCdktf from '../modules/cdktf';
 import * as forCdktn from '../modules/cdktn';
 import type { DatadogReadonlyServiceProps } from '../modules/datadog-readonly-service';
+import { resolveConfig } from '../src/config/defaults';
 import type { ContainerDefinition } from '../src/model/ecs-types';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * Literal text of a Terraform JSON template that holds no expression other than the constant interpolations the
- * construct writes to keep token markers apart (`${""}`, `${"$"}`, `${"%"}`); throws on anything else.
+ * construct writes to keep token markers apart (`${""}`, and `${"$$"}` for dollars before a reference); throws on anything else.
  */
 function decodeTemplate(text: string): string {
-  const constants: Record<string, string> = { '$${': '${', '%%{': '%{', '${""}': '', '${"$"}': '$', '${"%"}': '%' };
+  const constants: Record<string, string> = { '$${': '${', '%%{': '%{', '${""}': '' };
   let out = '';
   for (let i = 0; i < text.length; ) {
+    const dollars = /^\$\{"(\$+)"\}/.exec(text.slice(i));
     const constant = Object.keys(constants).find((c) => text.startsWith(c, i));
-    if (constant !== undefined) {
+    if (dollars) {
+      out += dollars[1];
+      i += dollars[0].length;
+    } else if (constant !== undefined) {
       out += constants[constant];
       i += constant.length;
     } else if (text.startsWith('${', i) || text.startsWith('%{', i)) {
@@ -141,6 +146,18 @@ describe.each(FRAMEWORKS)('the construct in a user stack ($name)', (fw) => {
     const web = (JSON.parse(td.container_definitions) as ContainerDefinition[]).find((c) => c.name === 'web')!;
     expect(web.image).toBe('${var.repository_url}:1.4.2');
     expect(web.environment).toContainEqual({ name: 'DD_VERSION', value: '1.4.2' });
+  });
+
+  test('the deployable stack: the provider with region and default tags, the service with the subnets', () => {
+    const config = resolveConfig({ name: 'dep', region: 'eu-west-2', tags: { team: 'x' }, datadog: { apiKeySecretArn: API_KEY_ARN }, network: { subnetIds: ['subnet-0123456789abcdef0'] } });
+    const stack = new fw.mod.DeployableStack(lib.Testing.app(), 'dep', { config });
+    const json = synth(stack);
+    expect(json.provider.aws).toEqual([{ region: 'eu-west-2', default_tags: [{ tags: { team: 'x' } }] }]);
+    const ecs = Object.values(json.resource.aws_ecs_service as Record<string, Json>);
+    expect(ecs).toHaveLength(1);
+    expect(ecs[0].network_configuration.subnets).toEqual(['subnet-0123456789abcdef0']);
+    expect(ecs[0].tags).toBeUndefined();
+    expect(() => new fw.mod.DeployableStack(lib.Testing.app(), 'none', { config: resolveConfig({ name: 'n', datadog: { apiKeySecretArn: API_KEY_ARN } }) })).toThrow(/needs subnets/);
   });
 
   test('the awslogs region is the provider region by default, and the given one when set', () => {

@@ -195,9 +195,9 @@ const wideTasks = fc
         image: a.image,
         ...(a.readonly && { readonlyRootFilesystem: true }),
         ...(a.secretEnv && { environment: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:eu-west-1:123456789012:parameter/db' }] }),
-        // With a Datadog log router every application logs through it (DATADOG.LOG_ROUTING), the key in plain options.
+        // With a FireLens router, applications log through it (or have no log configuration for fix to fill in).
         ...(t.firelens
-          ? { logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'datadog', apikey: KEY, Host: 'http-intake.logs.datadoghq.eu' } } }
+          ? (i === 0 || a.logs) && { logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'datadog', apikey: KEY, Host: 'http-intake.logs.datadoghq.eu', dd_service: `app-${i}` } } }
           : a.logs && { logConfiguration: AWSLOGS }),
       });
     });

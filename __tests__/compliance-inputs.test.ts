@@ -189,7 +189,8 @@ describe('positions: found without parsing the text again', () => {
   const text = '{\n  "a": {"b": [1, {"c": "x\\"}"}, 3]},\n  "a\\u0062": 2,\n  "d": [ ],\n  "a": {"e": true}\n}';
   const at = locator(text);
   test.each([
-    [['a', 'e'], 5, 9], // the last of duplicate keys, as JSON.parse keeps it
+    [['a'], 2, 3], // of duplicate keys, the first is shown
+    [['a', 'b', 1, 'c'], 2, 19],
     [['ab'], 3, 3],
     [['d', 0], 4, 3], // no item 0: the key
     [['missing'], 1, 1],
@@ -273,5 +274,19 @@ describe('fix reads regular files only, too', () => {
       expect(Date.now() - start).toBeLessThan(2000);
     }
     expect(fs.existsSync(path.join(tmp, 'out.json'))).toBe(false);
+  });
+});
+
+describe('streamed reports print nothing key-shaped and no bidi control, in every format', () => {
+  test.each(['table', 'json', 'sarif'])('%s', async (format) => {
+    const td = GOOD();
+    td.family = `svc-${KEY}`;
+    td.containerDefinitions[0].name = 'web\u202egnp.exe';
+    td.containerDefinitions[0].dockerLabels = { [KEY]: 'x' };
+    const r = await runCli(['check', '--format', format, write(`${KEY}.json`, td), path.join(tmp, `missing-${KEY}.json`)]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('not shown');
+    expect(r.stdout + r.stderr).not.toContain(KEY);
+    expect(r.stdout + r.stderr).not.toContain('\u202e');
   });
 });

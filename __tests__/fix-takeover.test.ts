@@ -9,6 +9,7 @@ import { checkSubject, unresolved } from '../src/compliance/check';
 import { findAgent, isAgentImage } from '../src/compliance/datadog-roles';
 import { detectIndent, fixDocument, fixFile } from '../src/compliance/fix/document';
 import { findCycle, FixOptions } from '../src/compliance/fix/fix';
+import { renderFixReport } from '../src/compliance/fix/report';
 import { IMAGE_WRITABLE_PATHS, knownImage } from '../src/compliance/fix/writable-paths';
 import { taskDefinitionSubject, terraformSubjects } from '../src/compliance/load';
 import { validateContainerDefinitionShape, validateTaskDefinitionShape } from '../src/compliance/shape';
@@ -92,6 +93,14 @@ describe.each(CORPUS)('%s', (name) => {
     expect(JSON.stringify(fixed.changes)).not.toContain(KEY);
     expect(fixed.text).not.toMatch(/:\s*null/);
   });
+});
+
+test('what fix leaves to the user is reported: ECS.20 on applications without a user, not on the accepted agent', () => {
+  const out = fixFile(file('containers.json'), FLAGS);
+  expect(out.left.map((f) => f.ruleId)).toEqual(['ECS.20']);
+  expect(out.left[0].message).toContain('"web"');
+  expect(renderFixReport('containers.json', undefined, out.changes, 'text', out.left)).toMatch(/! left to you: ECS\.20 \$\[0\]\.user/);
+  expect(JSON.parse(renderFixReport('containers.json', undefined, out.changes, 'json', out.left)).left).toHaveLength(1);
 });
 
 describe('output registers as it stands', () => {
@@ -337,6 +346,17 @@ describe('secrets, all of them', () => {
     const err = failure(() => fixDocument(doc, FLAGS, undefined, 'x.json'));
     expect(err.describe()).toContain('DD_URL');
     expect(err.describe()).not.toContain(KEY);
+  });
+
+  test('with a FireLens router, a container without logs logs through it like the others, its own service name, the key from secretOptions', () => {
+    const doc = read('describe-firelens.json');
+    const td = doc.taskDefinition as Json;
+    containers(td).push({ name: 'worker', image: '210987654321.dkr.ecr.eu-west-1.amazonaws.com/worker:3.4.1', essential: false });
+    const worker = byName(containers(fixDocument(doc, FLAGS, undefined, 'x.json').document), 'worker');
+    const log = worker.logConfiguration as Json;
+    expect(log.logDriver).toBe('awsfirelens');
+    expect(log.options).toEqual({ Name: 'datadog', Host: 'http-intake.logs.datadoghq.eu', TLS: 'on', provider: 'ecs', dd_service: 'worker' });
+    expect(log.secretOptions).toEqual([{ name: 'apikey', valueFrom: ARN }]);
   });
 
   test('environment[].valueFrom moves to secrets', () => {

@@ -208,6 +208,8 @@ describe('item 16: messages show control and bidi characters as escapes; encodin
     ['UTF-32LE with BOM', Buffer.from([0xff, 0xfe, 0, 0, 0x6e, 0, 0, 0]), 'UTF-32 (little-endian) text with a byte order mark'],
     ['Latin-1', Buffer.from('name: caf\xe9\n', 'latin1'), 'is not valid UTF-8 (first bad byte at offset 9)'],
     ['a NUL byte', Buffer.from('name: x\n\0\n'), 'holds NUL bytes'],
+    ['a surrogate encoded in UTF-8 (CESU-8)', Buffer.from([0x6e, 0x3a, 0x20, 0xed, 0xa0, 0x80, 0x0a]), 'is not valid UTF-8 (first bad byte at offset 3)'],
+    ['an overlong encoding', Buffer.from([0x6e, 0x3a, 0x20, 0x61, 0xc0, 0xaf, 0x0a]), 'is not valid UTF-8 (first bad byte at offset 4)'],
   ])('%s', async (_name, bytes, words) => {
     const run = await runCli(['validate', '--config', file('c.yaml', bytes)]);
     expect(run.code).toBe(2);

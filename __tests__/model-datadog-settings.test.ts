@@ -157,8 +157,8 @@ describe('agent settings', () => {
 
 test('fix --add-agent builds its agent through the same model, Datadog defaults included', () => {
   const doc = JSON.parse(readFileSync('__tests__/fixtures/taskdefs/aws-sample-webservice.json', 'utf8')) as Record<string, unknown>;
-  const options = { apiKeySecretArn: KEY_ARN, addAgent: true, site: 'datadoghq.eu', env: 'prod', executionRoleArn: 'arn:aws:iam::111122223333:role/shop-execution' };
-  const out = fixDocument(doc, options, undefined, 'x.json');
+  const flags = { apiKeySecretArn: KEY_ARN, addAgent: true, site: 'datadoghq.eu', env: 'prod', executionRoleArn: 'arn:aws:iam::123456789012:role/x-execution' };
+  const out = fixDocument(doc, flags, undefined, 'x.json');
   const agent = (out.document.containerDefinitions as { name: string; environment?: { name: string; value: string }[] }[]).find((c) => c.name === 'datadog-agent')!;
   const model = agentEnvironment(resolveConfig({ name: 'x', datadog: { apiKeySecretArn: KEY_ARN, site: 'datadoghq.eu', env: 'prod' } }));
   expect(envOf(agent)).toEqual(model);

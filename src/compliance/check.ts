@@ -106,11 +106,13 @@ export function checkSubject(subject: Subject, options: CheckOptions = {}): Subj
   const computed = subject.taskDefinition.containerDefinitions instanceof Unevaluable ? containersOf(subject) : undefined;
   const containersNote = computed && !computed.ok ? computed.result.note : undefined;
   const notEvaluated: string[] = [];
-  const outcomes = RULES.filter((rule) => !skip.includes(rule.id)).flatMap((rule): RuleOutcome[] => {
+  const outcomes: RuleOutcome[] = [];
+  for (const rule of RULES) {
+    if (skip.length > 0 && skip.includes(rule.id)) continue;
     const result = rule.check(subject);
     if (containersNote !== undefined && result.status === 'error' && result.note === containersNote && result.findings.length === 0) {
       notEvaluated.push(rule.id);
-      return [];
+      continue;
     }
     const findings = result.findings.map((f): Finding => {
       const base = { ...f, ruleId: rule.id, location: formatPath(f.path), ...(locate && { position: locate(f.path) }) };
@@ -119,17 +121,15 @@ export function checkSubject(subject: Subject, options: CheckOptions = {}): Subj
       if (verdict.accepted) return { ...base, acceptedReason: verdict.reason };
       return verdict.emptyReason ? { ...base, emptyAcceptReason: true } : base;
     });
-    return [
-      {
-        ruleId: rule.id,
-        title: rule.title,
-        severity: rule.severity,
-        status: result.status,
-        ...(result.note !== undefined && { note: result.note }),
-        findings,
-      },
-    ];
-  });
+    outcomes.push({
+      ruleId: rule.id,
+      title: rule.title,
+      severity: rule.severity,
+      status: result.status,
+      ...(result.note !== undefined && { note: result.note }),
+      findings,
+    });
+  }
   const note =
     notEvaluated.length > 0
       ? `the ${notEvaluated.length} rules that read the containers were not evaluated (${notEvaluated.join(', ')}): ${containersNote!.replace(/^cannot evaluate /, '')}`

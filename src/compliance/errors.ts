@@ -14,7 +14,7 @@ export const ComplianceErrors = {
   notRegularFile: (file: string, what: string) =>
     new UserError(`${file}: is ${what}, not a regular file, so it was not read. Pass a file, or - to read standard input.`),
   inputTooLarge: (file: string, bytes: string, limit: number) =>
-    new UserError(`${file}: is ${bytes} bytes; an input is at most ${limit} bytes (${limit / 1024 / 1024} MiB). A task definition is at most 64 KiB; pass the task definition or plan, not another file.`),
+    new UserError(`${file}: is ${bytes} bytes; an input is at most ${limit} bytes (${limit / 1024 / 1024} MiB). Pass a task definition (a few KiB) or a plan, not a generated or binary file.`),
   notUtf8: (file: string, what: string) => new UserError(`${file}: is ${what}; save it as UTF-8 JSON.`),
   unparsable: (file: string, format: string, reason: string) =>
     new UserError(`${file}: is not valid ${format} (${reason}).`),

@@ -6,7 +6,7 @@ export { checkFiles, checkLoaded, checkSubject, checkTaskDefinition, checkTerraf
 export type { CheckOptions, CheckReport, CheckSummary, Finding, RuleOutcome, SubjectReport, TaskDefinitionContext } from './check';
 export { findAgent, findInit, isAgentImage } from './datadog-roles';
 export { fixDocument, fixFile } from './fix/document';
-export type { FixResult } from './fix/document';
+export type { FixResult, LeftFinding } from './fix/document';
 export { fixTaskDefinition } from './fix/fix';
 export type { FixChange, FixOptions, FixScope, WritableRequest } from './fix/fix';
 export { IMAGE_WRITABLE_PATHS, knownImage } from './fix/writable-paths';

@@ -8,8 +8,8 @@ import * as path from 'path';
 import { ComplianceErrors } from './errors';
 
 /**
- * The largest input read. A task definition is at most 64 KiB to ECS; a Terraform plan of a large configuration is
- * a few MiB. Anything larger is the wrong file, and is refused before it is read.
+ * The largest input read. A task definition is a few KiB and a Terraform plan of a large configuration a few MiB;
+ * anything larger is the wrong file, and is refused before it is read (a larger file would cost seconds and GiBs).
  */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 

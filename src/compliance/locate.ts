@@ -27,9 +27,21 @@ export function locator(text: string): (path: readonly Segment[]) => Position {
     }
     return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
   };
-  // offsets of the values (and keys) of path prefixes already walked, so findings in one container scan it once
-  const walked = new Map<string, [value: number, found: number]>();
-  return (path) => at(offsetOf(text, path, walked));
+  const scans = new Map<number, Scan>();
+  return (path) => at(offsetOf(text, path, scans));
+}
+
+/**
+ * What is known of one object or array of the text: the children scanned so far (key or index → offset of the key or
+ * item, and of the value) and where scanning resumes. Each container is scanned at most once, however many findings
+ * point into it, so locating all the findings of a file is linear in its size.
+ */
+interface Scan {
+  readonly children: Map<Segment, [found: number, value: number]>;
+  /** Offset of the next child to scan; -1 when the container is scanned to its end. */
+  next: number;
+  /** Index of the next child (arrays). */
+  index: number;
 }
 
 function indexLines(text: string): number[] {
@@ -85,61 +97,66 @@ function valueEnd(text: string, i: number): number {
   return text.length;
 }
 
+function scanOf(text: string, open: number, scans: Map<number, Scan>): Scan {
+  let scan = scans.get(open);
+  if (!scan) {
+    const first = skipWs(text, open + 1);
+    const close = text.charCodeAt(open) === 0x7b ? 0x7d : 0x5d;
+    scan = { children: new Map(), next: text.charCodeAt(first) === close ? -1 : first, index: 0 };
+    scans.set(open, scan);
+  }
+  return scan;
+}
+
+/**
+ * Scans members of the object at `open` until `segment` is found (or the end). The scan stops at the first match: of
+ * duplicate keys (which JSON.parse resolves to the last) the first is shown.
+ */
+function findMember(text: string, open: number, segment: string, scans: Map<number, Scan>): [number, number] | undefined {
+  const scan = scanOf(text, open, scans);
+  let hit = scan.children.get(segment);
+  while (!hit && scan.next !== -1 && text.charCodeAt(scan.next) === 0x22) {
+    const j = scan.next;
+    const keyEnd = stringEnd(text, j);
+    const raw = text.slice(j + 1, keyEnd - 1);
+    const key = raw.includes('\\') ? (JSON.parse(text.slice(j, keyEnd)) as string) : raw;
+    const v = skipWs(text, skipWs(text, keyEnd) + 1); // past ':'
+    if (!scan.children.has(key)) scan.children.set(key, [j, v]);
+    const end = skipWs(text, valueEnd(text, v));
+    scan.next = text.charCodeAt(end) === 0x2c ? skipWs(text, end + 1) : -1;
+    if (key === segment) hit = scan.children.get(key);
+  }
+  return hit;
+}
+
+/** Scans items of the array at `open` until item `segment` is found (or the end); an item is skipped only to reach a later one. */
+function findItem(text: string, open: number, segment: number, scans: Map<number, Scan>): [number, number] | undefined {
+  const scan = scanOf(text, open, scans);
+  while (!scan.children.has(segment) && scan.next !== -1 && text.charCodeAt(scan.next) !== 0x5d) {
+    const j = scan.next;
+    if (!scan.children.has(scan.index)) scan.children.set(scan.index, [j, j]);
+    if (scan.index === segment) break;
+    const end = skipWs(text, valueEnd(text, j));
+    scan.next = text.charCodeAt(end) === 0x2c ? skipWs(text, end + 1) : -1;
+    scan.index++;
+  }
+  return scan.children.get(segment);
+}
+
 /** Offset of the key (for an object member) or the item (for an array element) the path ends at. */
-function offsetOf(text: string, path: readonly Segment[], walked: Map<string, [number, number]>): number {
+function offsetOf(text: string, path: readonly Segment[], scans: Map<number, Scan>): number {
   let i = skipWs(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   let found = i;
-  let start = 0;
-  let prefix = '';
-  for (let n = path.length; n > 0; n--) {
-    const key = path.slice(0, n).join('\u0000');
-    const hit = walked.get(key);
-    if (hit) {
-      [i, found] = hit;
-      start = n;
-      prefix = key;
-      break;
-    }
-  }
-  for (let n = start; n < path.length; n++) {
-    const segment = path[n];
+  for (const segment of path) {
     const c = text.charCodeAt(i);
-    let next = -1;
-    if (c === 0x7b && typeof segment === 'string') {
-      let j = skipWs(text, i + 1);
-      while (j < text.length && text.charCodeAt(j) === 0x22) {
-        const keyEnd = stringEnd(text, j);
-        const raw = text.slice(j + 1, keyEnd - 1);
-        const key = raw.includes('\\') ? (JSON.parse(text.slice(j, keyEnd)) as string) : raw;
-        const v = skipWs(text, skipWs(text, keyEnd) + 1); // past ':'
-        const end = valueEnd(text, v);
-        // JSON.parse keeps the last of duplicate keys, so the last match wins here too
-        if (key === segment) {
-          found = j;
-          next = v;
-        }
-        j = skipWs(text, end);
-        if (text.charCodeAt(j) === 0x2c) j = skipWs(text, j + 1);
-        else break;
-      }
-    } else if (c === 0x5b && typeof segment === 'number') {
-      let j = skipWs(text, i + 1);
-      let index = 0;
-      while (index < segment && j < text.length && text.charCodeAt(j) !== 0x5d) {
-        j = skipWs(text, valueEnd(text, j));
-        if (text.charCodeAt(j) !== 0x2c) break;
-        j = skipWs(text, j + 1);
-        index++;
-      }
-      if (index === segment && j < text.length && text.charCodeAt(j) !== 0x5d) {
-        found = j;
-        next = j;
-      }
-    }
-    if (next === -1) break;
-    i = next;
-    prefix = n === 0 ? String(segment) : `${prefix}\u0000${String(segment)}`;
-    walked.set(prefix, [i, found]);
+    const hit =
+      c === 0x7b && typeof segment === 'string'
+        ? findMember(text, i, segment, scans)
+        : c === 0x5b && typeof segment === 'number'
+          ? findItem(text, i, segment, scans)
+          : undefined;
+    if (!hit) break;
+    [found, i] = hit;
   }
   return found;
 }

@@ -22,6 +22,7 @@ import {
   SECRET_ENVIRONMENT_NAMES,
   type PatternConstraint,
 } from './constraints';
+import { serviceFeatureRules } from './service-validate';
 import { configJsonSchema, PATTERN_CONSTRAINTS, type JsonSchema } from './schema';
 import { scanTokens, TOKEN_PATHS_TEXT, type TokenPredicate } from './tokens';
 
@@ -116,8 +117,17 @@ function validateLiteralConfig(raw: unknown): ConfigProblem[] {
   validate(raw);
   const errors = validate.errors ?? [];
   // a value of the wrong type fails its enum, pattern or range too: report only the type
-  const typeErrors = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  const schemaProblems = errors
+  // a string-or-list value (IAM JSON) fails both branches: report the pattern of the branch that applies, else one line
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const underAnyOf = (e: ErrorObject) => [...anyOfPaths].some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`));
+  const branchDetail = new Set(errors.filter((e) => e.keyword !== 'type' && e.keyword !== 'anyOf' && underAnyOf(e)).map((e) => e.instancePath));
+  const kept = errors.filter((e) => {
+    if (e.keyword === 'type' && anyOfPaths.has(e.instancePath)) return false;
+    if (e.keyword === 'anyOf') return ![...branchDetail].some((p) => p === e.instancePath || p.startsWith(`${e.instancePath}/`));
+    return true;
+  });
+  const typeErrors = new Set(kept.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const schemaProblems = kept
     .filter((e) => e.keyword === 'type' || !typeErrors.has(e.instancePath))
     .flatMap((e) => schemaProblem(e, raw))
     .filter((p) => !secretPaths.has(p.path));
@@ -286,7 +296,9 @@ function schemaProblem(e: ErrorObject, root: unknown): ConfigProblem[] {
       return [problem(at, `must have at least ${String(params.limit)} entries, got ${(e.data as unknown[]).length}`, hintFor(parent))];
     case 'minLength':
       if (e.propertyName !== undefined) return [problem([...at, e.propertyName], 'must not be an empty key')];
-      return [problem(at, 'must not be empty')];
+      return [problem(at, 'must not be empty: ECS drops empty values, and Terraform would then plan a change on every run', 'remove the key, or give it a value')];
+    case 'anyOf':
+      return [problem(at, `must be a string or a non-empty list of strings, got ${describeValue(e.data)}`, hintFor(parent))];
     case 'propertyNames':
       return []; // reported by the inner error, which names the key
     default:
@@ -552,6 +564,7 @@ function domainRules(c: Obj): ConfigProblem[] {
     }
   }
 
+  problems.push(...serviceFeatureRules(c));
   return problems;
 }
 

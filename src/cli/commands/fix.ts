@@ -74,7 +74,7 @@ export function registerFix(program: Command, io: CliIo = new CliIo()): void {
       });
       if (opts.out !== undefined) atomicWrite(opts.out, result.text);
       else io.out(result.text);
-      const report = renderFixReport(file, opts.out, result.changes, format as 'text' | 'json');
+      const report = renderFixReport(file, opts.out, result.changes, format as 'text' | 'json', result.left);
       if (opts.out !== undefined) io.out(report);
       else io.err(report);
     });

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import { objectsOf } from '../access';
 import { checkSubject, SubjectReport } from '../check';
 import { ComplianceErrors } from '../errors';
+import { MAX_INPUT_BYTES } from '../input';
 import { detectKind, isTerraformExpression, taskDefinitionSubject, terraformResources, terraformSubjects, unescapeTerraform } from '../load';
 import { DESCRIBE_ONLY_KEYS, ShapeIssue, validateContainerDefinitionShape, validateTaskDefinitionShape } from '../shape';
 import { formatPath, isObject, Json } from '../subject';
@@ -25,12 +26,18 @@ export interface FixResult {
   /** The fixed document as text, indented like the input. */
   readonly text: string;
   readonly changes: readonly FixChange[];
+  /** Findings fix leaves to the user: ECS.20 on application containers (fix does not choose a user for them). */
+  readonly left: readonly LeftFinding[];
+}
+
+export interface LeftFinding {
+  readonly ruleId: string;
+  /** `$.containerDefinitions[2].user`, with the Terraform address first when the file has several task definitions. */
+  readonly location: string;
+  readonly message: string;
 }
 
 export { dropNulls };
-
-/** Largest input fix reads: far above any task definition (ECS allows 64 KiB) or Terraform JSON file. */
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 /** The indentation of a JSON text: the leading whitespace of its first indented line. @default two spaces */
 export function detectIndent(text: string): string {
@@ -89,8 +96,8 @@ export function fixDocument(doc: unknown, options: FixOptions = {}, indent = '  
     }
   }
   assertRegistrable(output, kind(output));
-  assertPassesCheck(reports, isContainerArray(output));
-  return { document: output as Json, text: `${JSON.stringify(output, null, indent)}\n`, changes };
+  const left = assertPassesCheck(reports, isContainerArray(output));
+  return { document: output as Json, text: `${JSON.stringify(output, null, indent)}\n`, changes, left };
 }
 
 const kind = (output: unknown): 'containers' | 'terraform' | 'task' =>
@@ -121,20 +128,27 @@ function assertRegistrable(output: unknown, as: 'containers' | 'terraform' | 'ta
  * fix writes only what passes check: every finding that stands after fixing (but ECS.20 on application containers,
  * which fix leaves to the user) makes it refuse. Rules that cannot evaluate a Terraform expression do not count.
  */
-function assertPassesCheck(reports: readonly SubjectReport[], containersOnly: boolean): void {
-  const problems = reports.flatMap((report) =>
+function assertPassesCheck(reports: readonly SubjectReport[], containersOnly: boolean): LeftFinding[] {
+  const standing = reports.flatMap((report) =>
     report.outcomes
-      .filter((o) => o.status === 'non-compliant' && o.ruleId !== 'ECS.20')
+      .filter((o) => o.status === 'non-compliant')
       .flatMap((o) =>
         o.findings
           .filter((f) => f.acceptedReason === undefined && (!containersOnly || f.containerIndex !== undefined))
-          .map((f) => ({ path: `${reports.length > 1 ? `${report.name} ` : ''}${f.location}`, message: `${o.ruleId}: ${f.message}` })),
+          .map((f) => ({
+            ruleId: o.ruleId,
+            // a container array is checked inside a task around it; its paths start at the array
+            location: `${reports.length > 1 ? `${report.name} ` : ''}${containersOnly ? f.location.replace(/^\$\.containerDefinitions/, '$') : f.location}`,
+            message: f.message,
+          })),
       ),
   );
+  const problems = standing.filter((f) => f.ruleId !== 'ECS.20').map((f) => ({ path: f.location, message: `${f.ruleId}: ${f.message}` }));
   if (problems.length > 0) throw FixErrors.stillFailing(problems);
+  return standing;
 }
 
-/** Reads a regular file of at most MAX_INPUT_BYTES as strict UTF-8. */
+/** Reads a regular file of at most MAX_INPUT_BYTES (the limit check uses too) as strict UTF-8. */
 function readInput(file: string): string {
   let st: fs.Stats;
   try {
@@ -143,7 +157,7 @@ function readInput(file: string): string {
     throw ComplianceErrors.unreadable(file, (err as NodeJS.ErrnoException).code ?? String(err));
   }
   if (!st.isFile()) throw ComplianceErrors.unreadable(file, st.isDirectory() ? 'it is a directory' : 'it is not a regular file (a FIFO, device or socket)');
-  if (st.size > MAX_INPUT_BYTES) throw ComplianceErrors.unreadable(file, `it is ${st.size} bytes; fix reads at most ${MAX_INPUT_BYTES}`);
+  if (st.size > MAX_INPUT_BYTES) throw ComplianceErrors.inputTooLarge(file, String(st.size), MAX_INPUT_BYTES);
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);

@@ -276,7 +276,15 @@ export function fixTaskDefinition(td: Json, options: FixOptions = {}, scope: Fix
     const names = needLogs.map((c) => `"${containerName(c)}"`).join(', ');
     if (group === undefined) need({ path: '--log-group', message: `missing: ${names} have no log configuration (ECS.9), and no awslogs container gives a group to copy`, fix: 'pass --log-group /ecs/<name> (with --region)' });
     if (region === undefined) need({ path: '--region', message: `missing: the region of the log group for ${names}`, fix: 'pass --region <region>, for example --region eu-west-1' });
+    const router = containers.find((c) => isObject(c.firelensConfiguration));
+    const firelens = router && firelensTemplate(containers);
     for (const c of needLogs) {
+      if (firelens && c !== router && c !== agent && c !== init) {
+        // With a FireLens router, a container logs through it like the others do (DATADOG.LOG_ROUTING).
+        c.logConfiguration = firelensFor(firelens, containerName(c));
+        note(c, `log configuration added (awsfirelens through "${containerName(router)}", like the other containers)`);
+        continue;
+      }
       const built = plain(awslogs(builderConfig(DEFAULT_AGENT_IMAGE), containerName(c)));
       c.logConfiguration = { ...built, options: { ...(built.options as Json), 'awslogs-group': group ?? '?', 'awslogs-region': region ?? '?' } };
       note(c, `log configuration added (awslogs group ${group ?? '?'} in ${region ?? '?'})`);
@@ -491,6 +499,24 @@ function addSecret(c: Json, name: string, valueFrom: string, need: (problem: Pro
 
 function hasLogDriver(c: Json): boolean {
   return isObject(c.logConfiguration) && typeof c.logConfiguration.logDriver === 'string' && c.logConfiguration.logDriver !== '';
+}
+
+/** The log configuration of the first container that logs through FireLens to Datadog. */
+function firelensTemplate(containers: readonly Json[]): Json | undefined {
+  for (const c of containers) {
+    const log = c.logConfiguration;
+    if (isObject(log) && log.logDriver === 'awsfirelens' && isObject(log.options) && String(log.options.Name).toLowerCase() === 'datadog') return log;
+  }
+  return undefined;
+}
+
+/** A copy of a FireLens log configuration for another container: its own service name, no source of the template's. */
+function firelensFor(template: Json, name: string): Json {
+  const copy = plain(template);
+  const options = copy.options as Json;
+  delete options.dd_source;
+  if ('dd_service' in options) options.dd_service = name;
+  return copy;
 }
 
 /** Group and region of the first container that logs with awslogs to a group in a region. */

@@ -5,6 +5,7 @@
  */
 
 import { UserError } from '../../errors';
+import { ComplianceErrors } from '../errors';
 import { formatPath } from '../subject';
 import type { Segment } from '../types';
 
@@ -18,6 +19,9 @@ const refuse = (file: string, path: readonly Segment[], what: string, fix: strin
 
 /** Decodes UTF-8 strictly (a leading BOM is dropped). Throws a UserError naming the byte offset of invalid UTF-8. */
 export function decodeUtf8(file: string, bytes: Uint8Array): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw ComplianceErrors.notUtf8(file, 'UTF-16 (it starts with a UTF-16 byte order mark)');
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

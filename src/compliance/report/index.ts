@@ -1,31 +1,72 @@
 import { safeText } from '../../errors';
 import type { CheckReport } from '../check';
-import { jsonStream, renderJson } from './json';
-import { renderSarif, sarifStream } from './sarif';
-import type { ReportStart, ReportStream, ReportStreamFactory } from './stream';
-import { renderTable, tableStream } from './table';
+import { jsonStream } from './json';
+import { sarifStream } from './sarif';
+import { renderWith, ReportStart, ReportStream, ReportStreamFactory } from './stream';
+import { tableStream } from './table';
 
 export const REPORT_FORMATS = ['table', 'json', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const STREAMS: Readonly<Record<ReportFormat, ReportStreamFactory>> = { table: tableStream, json: jsonStream, sarif: sarifStream };
 
-/** The report in a format, made safe to print (no Datadog-key-shaped value, no control or bidi character). */
-export function renderReport(report: CheckReport, format: ReportFormat): string {
-  return safeText(reportText(report, format));
-}
+/** Whether a string may hold what safeText changes: a run of 32 hex digits, or a character outside printable ASCII. */
+// eslint-disable-next-line no-control-regex
+const MAYBE_UNSAFE = /[0-9A-Fa-f]{32}|[^\t\n\x20-\x7e]/;
 
-function reportText(report: CheckReport, format: ReportFormat): string {
-  return format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report) : renderTable(report);
-}
+/** Keys whose values come from the rule table, never from the input. */
+const TOOL_KEYS = new Set(['ruleId', 'title', 'severity', 'status', 'kind']);
 
 /**
- * A report in `format` written as the check goes (see `checkFiles`' `onSubject`), each part made safe to print as
- * `renderReport` makes the whole. Parts are whole subjects, so nothing safeText looks for is split between two.
+ * A copy of a report value with every string that came from the input made safe to print (safeText: no
+ * Datadog-key-shaped value, no control or bidi character). Done on the values rather than on the rendered text, so a
+ * report of thousands of files is not scanned whole; every format renders only these strings and its own.
  */
-export function reportStream(format: ReportFormat, write: (text: string) => void, start: ReportStart): ReportStream {
-  return STREAMS[format]((text) => write(safeText(text)), start);
+export function safeValue<T>(value: T): T {
+  if (typeof value === 'string') return (MAYBE_UNSAFE.test(value) ? safeText(value) : value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  // copy only what changes: most reports have nothing to hide
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const safe = safeValue(value[i] as unknown);
+      if (safe !== value[i]) (out ??= value.slice())[i] = safe;
+    }
+    return (out ?? value) as T;
+  }
+  let out: Record<string, unknown> | undefined;
+  const obj = value as Record<string, unknown>;
+  for (const k in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, k) || TOOL_KEYS.has(k)) continue;
+    const safe = safeValue(obj[k]);
+    if (safe !== obj[k]) (out ??= { ...obj })[k] = safe;
+  }
+  return (out ?? value) as T;
 }
 
-export { renderJson, renderSarif, renderTable };
+const safeReport = (report: CheckReport): CheckReport => ({
+  ...report,
+  subjects: report.subjects.map(safeValue),
+  inputErrors: safeValue(report.inputErrors),
+  skippedInputs: safeValue(report.skippedInputs),
+});
+
+/** The report in a format, made safe to print (no Datadog-key-shaped value, no control or bidi character). */
+export function renderReport(report: CheckReport, format: ReportFormat): string {
+  return renderWith(STREAMS[format], safeReport(report));
+}
+
+export const renderJson = (report: CheckReport): string => renderReport(report, 'json');
+export const renderSarif = (report: CheckReport): string => renderReport(report, 'sarif');
+export const renderTable = (report: CheckReport): string => renderReport(report, 'table');
+
+/**
+ * A report in `format` written as the check goes (see `checkFiles`' `onSubject`), made safe to print as
+ * `renderReport` makes it.
+ */
+export function reportStream(format: ReportFormat, write: (text: string) => void, start: ReportStart): ReportStream {
+  const stream = STREAMS[format](write, start);
+  return { subject: (s) => stream.subject(safeValue(s)), end: (report) => stream.end(safeReport(report)) };
+}
+
 export type { ReportStart, ReportStream };

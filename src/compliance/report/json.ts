@@ -1,6 +1,5 @@
-import type { CheckReport } from '../check';
 import { exitCodeOf } from '../check';
-import { nestedJson, renderWith, ReportStream, ReportStreamFactory } from './stream';
+import { nestedJson, ReportStream, ReportStreamFactory } from './stream';
 
 /**
  * The report as JSON: every subject, rule outcome and finding, the inputs that could not be checked or were skipped,
@@ -21,6 +20,3 @@ export const jsonStream: ReportStreamFactory = (write): ReportStream => {
   };
 };
 
-export function renderJson(report: CheckReport): string {
-  return renderWith(jsonStream, report);
-}

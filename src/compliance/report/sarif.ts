@@ -4,8 +4,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { packageVersion } from '../../cli/version';
 import { RULES } from '../rules/table';
-import type { CheckReport, SubjectReport } from '../check';
-import { nestedJson, renderWith, ReportStream, ReportStreamFactory } from './stream';
+import type { SubjectReport } from '../check';
+import { nestedJson, ReportStream, ReportStreamFactory } from './stream';
 import type { Severity } from '../types';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -123,6 +123,3 @@ export const sarifStream: ReportStreamFactory = (write): ReportStream => {
   };
 };
 
-export function renderSarif(report: CheckReport): string {
-  return renderWith(sarifStream, report);
-}

@@ -1,8 +1,8 @@
 /** The report for people: one block per task definition, one line per rule, findings indented under their rule. */
 
-import type { CheckReport, Finding, RuleOutcome } from '../check';
+import type { Finding, RuleOutcome } from '../check';
 import { RULE_IDS } from '../rules/table';
-import { renderWith, ReportStream, ReportStreamFactory } from './stream';
+import type { ReportStream, ReportStreamFactory } from './stream';
 
 const LABEL: Readonly<Record<string, string>> = {
   compliant: 'PASS',
@@ -61,6 +61,3 @@ export const tableStream: ReportStreamFactory = (write, start): ReportStream => 
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function renderTable(report: CheckReport): string {
-  return renderWith(tableStream, report);
-}
