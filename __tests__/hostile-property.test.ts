@@ -13,8 +13,8 @@ import type { ServiceConfig } from '../src/config/types';
 import { UserError } from '../src/errors';
 import { containerDefinitions, ddTags } from '../src/model/task-definition';
 import { compareCodePoints } from '../src/model/order';
-import { APP_CONFIG } from './support/configs';
 import { moduleVariableValues } from '../src/module/variables';
+import { APP_CONFIG } from './support/configs';
 import { describeWithTerraform, toTerraformJson } from './support/terraform';
 import { removeTempDirs, repoPath, runCli, tempDir } from './helpers/cli';
 

@@ -1,7 +1,6 @@
 /**
  * Offline `terraform validate` and `terraform plan` (the schema-only AWS provider stand-in) of the HCL module with
- * every Datadog option in use: once as the module generated from examples/datadog-logs.yaml (its defaults, and the
- * required datadog variable), once as the
+ * every Datadog option in use: once as the module generated from examples/datadog-logs.yaml (its defaults), once as the
  * embedded-default module called with that config's values as variables; and the CDKTF deployable stack of the same
  * config. The planned task definitions equal the model.
  */
@@ -45,15 +44,16 @@ describeWithTerraform('offline validate and plan of the module with every Datado
     writeModule(join(dir, 'from-defaults'), renderModuleFiles(moduleSpec(config), config));
     const base = resolveConfig(EMBEDDED_DEFAULT_CONFIG);
     writeModule(join(dir, 'generic'), renderModuleFiles(moduleSpec(base), base));
-    const values = moduleVariableValues(config);
-    const input = (k: string) => `  ${hclKey(k)} = ${hclLiteral(values[k]).replace(/\n/g, '\n  ')}`;
-    const inputs = Object.keys(values).map(input).join('\n');
+    const inputs = Object.entries(moduleVariableValues(config))
+      .map(([k, v]) => `  ${hclKey(k)} = ${hclLiteral(v).replace(/\n/g, '\n  ')}`)
+      .join('\n');
     writeFileSync(
       join(dir, 'main.tf'),
       [
         'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}',
         `provider "aws" {\n  region = "${config.region}"\n}`,
-        `module "from_defaults" {\n  source = "./from-defaults"\n${input('datadog')}\n}`,
+        // the API key secret has no default in the module: every call names it
+        `module "from_defaults" {\n  source  = "./from-defaults"\n  datadog = ${hclLiteral(moduleVariableValues(config).datadog).replace(/\n/g, '\n  ')}\n}`,
         `module "from_variables" {\n  source = "./generic"\n${inputs}\n}`,
         '',
       ].join('\n\n'),
