@@ -16,20 +16,25 @@ import { Subnet as CdktnSubnet } from '@cdktn/provider-aws/lib/subnet';
 import * as forCdktf from '../modules/cdktf';
 import * as forCdktn from '../modules/cdktn';
 import type { DatadogReadonlyServiceProps } from '../modules/datadog-readonly-service';
+import { resolveConfig } from '../src/config/defaults';
 import type { ContainerDefinition } from '../src/model/ecs-types';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * Literal text of a Terraform JSON template that holds no expression other than the constant interpolations the
- * construct writes to keep token markers apart (`${""}`, `${"$"}`, `${"%"}`); throws on anything else.
+ * construct writes to keep token markers apart (`${""}`, and `${"$$"}` for dollars before a reference); throws on anything else.
  */
 function decodeTemplate(text: string): string {
-  const constants: Record<string, string> = { '$${': '${', '%%{': '%{', '${""}': '', '${"$"}': '$', '${"%"}': '%' };
+  const constants: Record<string, string> = { '$${': '${', '%%{': '%{', '${""}': '' };
   let out = '';
   for (let i = 0; i < text.length; ) {
+    const dollars = /^\$\{"(\$+)"\}/.exec(text.slice(i));
     const constant = Object.keys(constants).find((c) => text.startsWith(c, i));
-    if (constant !== undefined) {
+    if (dollars) {
+      out += dollars[1];
+      i += dollars[0].length;
+    } else if (constant !== undefined) {
       out += constants[constant];
       i += constant.length;
     } else if (text.startsWith('${', i) || text.startsWith('%{', i)) {
@@ -111,6 +116,48 @@ describe.each(FRAMEWORKS)('the construct in a user stack ($name)', (fw) => {
     const billingPolicy = policies.find((p) => p.role === `\${aws_iam_role.${(b.executionRole as unknown as { friendlyUniqueId: string }).friendlyUniqueId}.id}`)!;
     const billingSecrets = (JSON.parse(billingPolicy.policy).Statement as Json[]).filter((s) => s.Action === 'secretsmanager:GetSecretValue').flatMap((s) => s.Resource);
     expect(billingSecrets.sort()).toEqual(['${aws_secretsmanager_secret.api-key.arn}', API_KEY_ARN].sort());
+  });
+
+  test('list tokens, cluster, KMS key and image tokens are references, in the service, the log group and the policy', () => {
+    const stack = userStack();
+    const subnets = new lib.TerraformVariable(stack, 'subnets', { type: 'list(string)' });
+    const cluster = new lib.TerraformVariable(stack, 'cluster_arn', { type: 'string' });
+    const key = new lib.TerraformVariable(stack, 'kms_key_arn', { type: 'string' });
+    const repo = new lib.TerraformVariable(stack, 'repository_url', { type: 'string' });
+    const svc = service(stack, 'svc', {
+      name: 'svc',
+      datadog: { apiKeySecretArn: API_KEY_ARN },
+      network: { subnetIds: subnets.listValue },
+      cluster: { existingClusterArn: cluster.stringValue },
+      logs: { kmsKeyArn: key.stringValue },
+      secretsKmsKeyArns: [key.stringValue],
+      containers: [{ name: 'web', image: `${repo.stringValue}:1.4.2` }],
+    });
+    const json = synth(stack);
+    const ecs = Object.values(json.resource.aws_ecs_service as Record<string, Json>)[0];
+    expect(ecs.network_configuration.subnets).toBe('${var.subnets}');
+    expect(ecs.cluster).toBe('${var.cluster_arn}');
+    expect(json.resource.aws_ecs_cluster).toBeUndefined();
+    expect(svc.cluster).toBeUndefined();
+    expect(Object.values(json.resource.aws_cloudwatch_log_group as Record<string, Json>)[0].kms_key_id).toBe('${var.kms_key_arn}');
+    const policy = Object.values(json.resource.aws_iam_role_policy as Record<string, Json>).map((p) => JSON.parse(p.policy)).find((p) => p.Statement.some((st: Json) => st.Sid === 'DecryptSecrets'));
+    expect(policy.Statement.find((st: Json) => st.Sid === 'DecryptSecrets').Resource).toEqual(['${var.kms_key_arn}']);
+    const td = Object.values(json.resource.aws_ecs_task_definition as Record<string, Json>)[0];
+    const web = (JSON.parse(td.container_definitions) as ContainerDefinition[]).find((c) => c.name === 'web')!;
+    expect(web.image).toBe('${var.repository_url}:1.4.2');
+    expect(web.environment).toContainEqual({ name: 'DD_VERSION', value: '1.4.2' });
+  });
+
+  test('the deployable stack: the provider with region and default tags, the service with the subnets', () => {
+    const config = resolveConfig({ name: 'dep', region: 'eu-west-2', tags: { team: 'x' }, datadog: { apiKeySecretArn: API_KEY_ARN }, network: { subnetIds: ['subnet-0123456789abcdef0'] } });
+    const stack = new fw.mod.DeployableStack(lib.Testing.app(), 'dep', { config });
+    const json = synth(stack);
+    expect(json.provider.aws).toEqual([{ region: 'eu-west-2', default_tags: [{ tags: { team: 'x' } }] }]);
+    const ecs = Object.values(json.resource.aws_ecs_service as Record<string, Json>);
+    expect(ecs).toHaveLength(1);
+    expect(ecs[0].network_configuration.subnets).toEqual(['subnet-0123456789abcdef0']);
+    expect(ecs[0].tags).toBeUndefined();
+    expect(() => new fw.mod.DeployableStack(lib.Testing.app(), 'none', { config: resolveConfig({ name: 'n', datadog: { apiKeySecretArn: API_KEY_ARN } }) })).toThrow(/needs subnets/);
   });
 
   test('the awslogs region is the provider region by default, and the given one when set', () => {

@@ -7,10 +7,9 @@ import { containerDefinitions, taskVolumes } from '../src/model/task-definition'
 import { modelContext } from '../src/module/locals';
 import { moduleSpec } from '../src/module/spec';
 import { expr, ModuleSpec } from '../src/module/types';
-import { moduleVariableValues } from '../src/module/variables';
 import { escapeTemplate } from '../modules/terraform-json';
 import { CDKTF_MODULE_FILE, renderCdktfModule, renderModuleSpecJson } from '../src/render/cdktf';
-import { APP_CONFIG, CONFIGS } from './support/configs';
+import { APP_CONFIG, CONFIGS, moduleCallValues } from './support/configs';
 import { applyConfiguration, cleanup, describeWithTerraform, tempDir } from './support/terraform';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -195,8 +194,9 @@ describe.each(Object.entries(CONFIGS))('module stack of the module description (
     }
   });
 
-  test('the config is the defaults: the API key only as an ARN, no public IP by default', () => {
-    expect(json.variable.datadog.default.api_key_secret_arn).toBe(config.datadog.apiKeySecretArn);
+  test('the config is the defaults, but the API key secret is the caller\'s: no default; no public IP by default', () => {
+    expect(json.variable.datadog).not.toHaveProperty('default');
+    expect(json.variable.datadog.type).toMatch(/api_key_secret_arn\s*=\s*string/);
     expect(json.variable.assign_public_ip.default).toBe(false);
     expect(text).not.toMatch(/"DD_API_KEY"\s*,\s*"?value"?\s*=/);
   });
@@ -238,7 +238,7 @@ describeWithTerraform('module stack evaluated by terraform', () => {
     try {
       const outputs = ['container_definitions', 'volumes', 'execution_policy'];
       writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(offlineModuleJson(config, outputs)));
-      const result = await applyConfiguration(dir, moduleVariableValues(config));
+      const result = await applyConfiguration(dir, moduleCallValues(config));
       expect(result.diagnostics).toEqual([]);
       expect(result.outputs.container_definitions).toEqual(containerDefinitions(config));
       expect(result.outputs.volumes).toEqual(taskVolumes(config));
@@ -253,7 +253,7 @@ describeWithTerraform('module stack evaluated by terraform', () => {
     try {
       const config = resolveConfig(EMBEDDED_DEFAULT);
       writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(offlineModuleJson(config, ['volumes'])));
-      const result = await applyConfiguration(dir, { ...moduleVariableValues(config), memory: 1000 });
+      const result = await applyConfiguration(dir, { ...moduleCallValues(config), memory: 1000 });
       expect(result.ok).toBe(false);
       expect(result.diagnostics.map((d) => d.detail).join('\n')).toMatch(/memory/);
     } finally {

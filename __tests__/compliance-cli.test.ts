@@ -11,6 +11,7 @@ const DIR = path.join(__dirname, 'fixtures', 'taskdefs');
 const fixture = (name: string) => path.join(DIR, name);
 const ARN = 'arn:aws:secretsmanager:us-west-2:123456789012:secret:dd-AbCdEf';
 const PLAINTEXT_KEY = '0123456789abcdef0123456789abcdef';
+const ROLE = 'arn:aws:iam::123456789012:role/web-execution';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const { code, stdout, stderr } = await runCli(argv);
@@ -47,7 +48,7 @@ describe('check', () => {
 
   test('--skip leaves a rule out and says so; only skipped findings left: exit 0', async () => {
     const fixedFile = path.join(tmp, 'fixed.json');
-    expect((await run('fix', fixture('aws-sample-webservice.json'), '--out', fixedFile)).code).toBe(0);
+    expect((await run('fix', fixture('aws-sample-webservice.json'), '--execution-role-arn', ROLE, '--out', fixedFile)).code).toBe(0);
     expect((await run('check', fixedFile)).code).toBe(1);
     const r = await run('check', fixedFile, '--skip', 'ECS.20');
     expect(r.code).toBe(0);
@@ -253,7 +254,7 @@ describe('SARIF', () => {
 
   test('accepted findings are suppressed with their reason; skipped rules are disabled in the invocation', async () => {
     const fixedFile = path.join(tmp, 'fixed.json');
-    await run('fix', fixture('init-writable.json'), '--out', fixedFile);
+    expect((await run('fix', fixture('init-writable.json'), '--execution-role-arn', ROLE, '--out', fixedFile)).code).toBe(0);
     const r = await run('check', '--format', 'sarif', fixedFile, '--skip', 'DATADOG.AGENT_TMP');
     expect(r.code).toBe(0);
     const run0 = JSON.parse(r.out).runs[0];
@@ -270,7 +271,7 @@ describe('SARIF', () => {
 
 describe('fix', () => {
   test('prints the fixed task definition on stdout and the changes on stderr', async () => {
-    const r = await run('fix', fixture('aws-sample-webservice.json'));
+    const r = await run('fix', fixture('aws-sample-webservice.json'), '--execution-role-arn', ROLE);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).containerDefinitions[0].readonlyRootFilesystem).toBe(true);
     expect(r.err).toContain('readonlyRootFilesystem set to true');
@@ -299,7 +300,7 @@ describe('fix', () => {
   });
 
   test('with the ARN: the key moves to secrets', async () => {
-    const r = await run('fix', fixture('plaintext-api-key.json'), '--api-key-secret-arn', ARN);
+    const r = await run('fix', fixture('plaintext-api-key.json'), '--api-key-secret-arn', ARN, '--execution-role-arn', ROLE);
     expect(r.code).toBe(0);
     expect(r.out + r.err).not.toContain(PLAINTEXT_KEY);
     expect(JSON.parse(r.out).containerDefinitions.find((c: { name: string }) => c.name === 'datadog-agent').secrets).toEqual([

@@ -49,10 +49,12 @@ const EXPECTED_BEFORE: Record<string, string[]> = {
   'agent-terraform.tf.json': ['ECS.20', 'ECS.5', 'ECS.9', 'FARGATE.API_SHAPE'],
 };
 
+const OPTIONS = { apiKeySecretArn: ARN, executionRoleArn: 'arn:aws:iam::123456789012:role/corpus-execution' };
+
 describe.each(Object.keys(EXPECTED_BEFORE))('%s', (name) => {
   const text = fs.readFileSync(path.join(DIR, name), 'utf8');
   const doc = JSON.parse(text) as Json;
-  const fixed = fixDocument(doc, { apiKeySecretArn: ARN }, undefined, name);
+  const fixed = fixDocument(doc, OPTIONS, undefined, name);
 
   test('check finds what is wrong', () => {
     const ids = [...new Set(standing(name, text).map((f) => f.ruleId))].sort();
@@ -69,7 +71,7 @@ describe.each(Object.keys(EXPECTED_BEFORE))('%s', (name) => {
   });
 
   test('a second fix changes nothing', () => {
-    const again = fixDocument(fixed.document, { apiKeySecretArn: ARN }, undefined, name);
+    const again = fixDocument(fixed.document, OPTIONS, undefined, name);
     expect(again.changes).toEqual([]);
     expect(again.text).toBe(fixed.text);
   });
@@ -87,24 +89,26 @@ describe.each(Object.keys(EXPECTED_BEFORE))('%s', (name) => {
 
   test('fixing the file keeps the indentation of the input', () => {
     const indent = /^[ \t]+(?=\S)/m.exec(text)![0];
-    const second = fixFile(path.join(DIR, name), { apiKeySecretArn: ARN }).text.split('\n')[1];
+    const second = fixFile(path.join(DIR, name), OPTIONS).text.split('\n')[1];
     expect(second.startsWith(indent)).toBe(true);
     expect(second.startsWith(`${indent} `)).toBe(false);
   });
 });
 
 describe('fix keeps what it does not own', () => {
-  test('a describe-task-definition wrapper stays a wrapper, with its read-only fields and key order', () => {
+  test('describe-task-definition output is unwrapped into what RegisterTaskDefinition takes; the rest keeps its order', () => {
     const input = read('describe-wrapper.json');
-    const out = fixDocument(input, {}, undefined, 'describe-wrapper.json').document;
-    expect(Object.keys(out)).toEqual(['taskDefinition', 'tags']);
+    const out = fixDocument(input, OPTIONS, undefined, 'describe-wrapper.json').document;
     const before = input.taskDefinition as Json;
-    const after = out.taskDefinition as Json;
-    expect(Object.keys(after)).toEqual(Object.keys(before));
+    expect(out).not.toHaveProperty('taskDefinition');
     for (const key of ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy']) {
-      expect(after[key]).toEqual(before[key]);
+      expect(before).toHaveProperty([key]);
+      expect(out).not.toHaveProperty([key]);
     }
-    const payments = (after.containerDefinitions as Json[]).find((c) => c.name === 'payments')!;
+    const kept = Object.keys(before).filter((k) => !['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy'].includes(k));
+    expect(Object.keys(out).slice(0, kept.length)).toEqual(kept);
+    expect(out.tags ?? []).toEqual(input.tags);
+    const payments = (out.containerDefinitions as Json[]).find((c) => c.name === 'payments')!;
     const original = (before.containerDefinitions as Json[]).find((c) => c.name === 'payments')!;
     expect(Object.keys(payments).slice(0, Object.keys(original).length)).toEqual(Object.keys(original));
     expect(payments.systemControls).toEqual([]);
@@ -112,15 +116,15 @@ describe('fix keeps what it does not own', () => {
   });
 
   test('fix does not invent a user for application containers', () => {
-    const out = fixDocument(read('datadog-fargate-sample.json'), {}, undefined, 'x.json').document;
+    const out = fixDocument(read('datadog-fargate-sample.json'), OPTIONS, undefined, 'x.json').document;
     const web = (out.containerDefinitions as Json[]).find((c) => c.name === 'web')!;
     expect(web).not.toHaveProperty('user');
   });
 
   test('application containers get the sockets read-only, the agent dependency and the socket URLs', () => {
-    const out = fixDocument(read('datadog-fargate-sample.json'), {}, undefined, 'x.json').document;
+    const out = fixDocument(read('datadog-fargate-sample.json'), OPTIONS, undefined, 'x.json').document;
     const web = (out.containerDefinitions as Json[]).find((c) => c.name === 'web')!;
-    expect(web.mountPoints).toEqual([{ sourceVolume: 'datadog-sockets', containerPath: SOCKETS_PATH, readOnly: true }]);
+    expect(web.mountPoints).toContainEqual({ sourceVolume: 'datadog-sockets', containerPath: SOCKETS_PATH, readOnly: true });
     expect(web.dependsOn).toEqual([{ containerName: 'datadog-agent', condition: 'HEALTHY' }]);
     expect(web.environment).toEqual(
       expect.arrayContaining([
@@ -132,7 +136,7 @@ describe('fix keeps what it does not own', () => {
   });
 
   test('the init container comes from the agent image, read-only, not essential, with logs and an accepted ECS.20', () => {
-    const out = fixDocument(read('agent-readonly-no-volumes.json'), {}, undefined, 'x.json').document;
+    const out = fixDocument(read('agent-readonly-no-volumes.json'), OPTIONS, undefined, 'x.json').document;
     const [init, agent] = out.containerDefinitions as Json[];
     expect(init).toMatchObject({ name: 'datadog-init', image: agent.image, essential: false, readonlyRootFilesystem: true });
     expect((init.logConfiguration as Json).logDriver).toBe('awslogs');
@@ -141,7 +145,7 @@ describe('fix keeps what it does not own', () => {
   });
 
   test('an existing init container under another name is reused, not duplicated', () => {
-    const out = fixDocument(read('init-writable.json'), {}, undefined, 'x.json').document;
+    const out = fixDocument(read('init-writable.json'), OPTIONS, undefined, 'x.json').document;
     const names = (out.containerDefinitions as Json[]).map((c) => c.name);
     expect(names).toEqual(['init-volume', 'datadog-agent']);
     expect((out.containerDefinitions as Json[])[0]).not.toHaveProperty('readOnlyRootFilesystem');
@@ -167,7 +171,7 @@ describe('fix asks for what it cannot guess, and writes nothing', () => {
   });
 
   test('with the ARN the key moves to secrets and its value is gone', () => {
-    const out = fixDocument(read('plaintext-api-key.json'), { apiKeySecretArn: ARN }, undefined, 'x.json');
+    const out = fixDocument(read('plaintext-api-key.json'), OPTIONS, undefined, 'x.json');
     expect(out.text).not.toContain(PLAINTEXT_KEY);
     expect(JSON.stringify(out.changes)).not.toContain(PLAINTEXT_KEY);
     const agent = (out.document.containerDefinitions as Json[]).find((c) => c.name === 'datadog-agent')!;
@@ -183,12 +187,13 @@ describe('fix asks for what it cannot guess, and writes nothing', () => {
     for (const c of doc.containerDefinitions as Json[]) delete c.logConfiguration;
     let error: unknown;
     try {
-      fixDocument(doc, {}, undefined, 'x.json');
+      fixDocument(doc, OPTIONS, undefined, 'x.json');
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).describe()).toContain('awslogs-group');
+    expect((error as UserError).describe()).toContain('--log-group');
+    expect((error as UserError).describe()).toContain('--region');
   });
 
   test('a Windows task definition is left alone: ECS has no read-only root for Windows containers', () => {
@@ -203,13 +208,14 @@ describe('fix asks for what it cannot guess, and writes nothing', () => {
 });
 
 test('--add-agent adds the agent and its init container, and the result passes check', () => {
-  const out = fixDocument(read('aws-sample-webservice.json'), { apiKeySecretArn: ARN, addAgent: true }, undefined, 'x.json');
+  const ADD = { ...OPTIONS, addAgent: true, site: 'datadoghq.eu', env: 'prod' };
+  const out = fixDocument(read('aws-sample-webservice.json'), ADD, undefined, 'x.json');
   const names = (out.document.containerDefinitions as Json[]).map((c) => c.name);
   expect(names).toEqual(['datadog-init', 'datadog-agent', 'fargate-app']);
   const left = standing('x.json', out.text);
   expect(left.map((f) => f.ruleId)).toEqual(['ECS.20']);
   expect(left[0].message).toContain('fargate-app');
-  expect(fixDocument(out.document, { apiKeySecretArn: ARN, addAgent: true }, undefined, 'x.json').changes).toEqual([]);
+  expect(fixDocument(out.document, ADD, undefined, 'x.json').changes).toEqual([]);
 });
 
 describe('the generated task definition passes check with only accepted findings', () => {

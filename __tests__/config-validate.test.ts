@@ -90,7 +90,7 @@ describe('problems', () => {
     const got = paths(raw);
     expect(got).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^name: must be 1 to 54/),
+        expect.stringMatching(/^name: must be 1 to 38/),
         expect.stringMatching(/^memory: must be one of 2048 to 8192/),
         expect.stringMatching(/^datadog\.site: must be a Datadog site/),
         'containers[0].port: must be an integer 1..65535, got 70000',

@@ -45,9 +45,9 @@ async function plan(config: ResolvedConfig, calls: (files: Record<string, string
 }
 
 describeWithTerraform('HCL module examples, planned by terraform', () => {
-  it.each(Object.entries(CONFIGS))('both examples of %s pass every validation', async (_name, config) => {
+  it.each(Object.entries(CONFIGS))('every example of %s passes every validation', async (_name, config) => {
     const result = await plan(config, (files) =>
-      ['minimal', 'with-application']
+      ['minimal', 'with-application', 'web-service']
         .map((folder) => moduleCall(files[`examples/${folder}/main.tf`], folder.replace('-', '_'), './module'))
         .join('\n'),
     );

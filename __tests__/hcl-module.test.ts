@@ -138,6 +138,7 @@ describe.each(CASES)('HCL module: %s', (_name, spec, config) => {
         'LICENSE',
         'README.md',
         'examples/minimal/main.tf',
+        'examples/web-service/main.tf',
         'examples/with-application/main.tf',
         'outputs.tf',
         'variables.tf',

@@ -59,6 +59,19 @@ describe('item 4: a Datadog key is never printed', () => {
     expect(printed(run)).not.toContain(API_KEY);
   });
 
+  test('the last line of defence: whatever reaches stderr is redacted, an internal error or a usage error', async () => {
+    const { FORMATS } = require('../src/render/formats') as typeof import('../src/render/formats');
+    const spy = jest.spyOn(FORMATS.taskdef, 'render').mockRejectedValue(new Error(`exploded near ${API_KEY} \u202E`));
+    const internal = await runCli(['generate', '--out', path.join(tempDir(), 'o')]);
+    spy.mockRestore();
+    expect(internal.code).toBe(3);
+    expect(internal.stderr).not.toContain(API_KEY);
+    expect(internal.stderr).not.toContain('\u202E');
+    const usage = await runCli(['generate', `--x${APP_KEY}`, '--json']);
+    expect(usage.code).toBe(2);
+    expect(printed(usage)).not.toContain(APP_KEY);
+  });
+
   test('a dependsOn target in a config', async () => {
     const c = file('c.json', config({ containers: [{ name: 'app', image: 'nginx', dependsOn: [{ containerName: APP_KEY, condition: 'START' }] }] }));
     const run = await runCli(['validate', '--config', c, '--json']);
@@ -195,6 +208,8 @@ describe('item 16: messages show control and bidi characters as escapes; encodin
     ['UTF-32LE with BOM', Buffer.from([0xff, 0xfe, 0, 0, 0x6e, 0, 0, 0]), 'UTF-32 (little-endian) text with a byte order mark'],
     ['Latin-1', Buffer.from('name: caf\xe9\n', 'latin1'), 'is not valid UTF-8 (first bad byte at offset 9)'],
     ['a NUL byte', Buffer.from('name: x\n\0\n'), 'holds NUL bytes'],
+    ['a surrogate encoded in UTF-8 (CESU-8)', Buffer.from([0x6e, 0x3a, 0x20, 0xed, 0xa0, 0x80, 0x0a]), 'is not valid UTF-8 (first bad byte at offset 3)'],
+    ['an overlong encoding', Buffer.from([0x6e, 0x3a, 0x20, 0x61, 0xc0, 0xaf, 0x0a]), 'is not valid UTF-8 (first bad byte at offset 4)'],
   ])('%s', async (_name, bytes, words) => {
     const run = await runCli(['validate', '--config', file('c.yaml', bytes)]);
     expect(run.code).toBe(2);

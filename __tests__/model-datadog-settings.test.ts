@@ -157,11 +157,17 @@ describe('agent settings', () => {
 
 test('fix --add-agent builds its agent through the same model, Datadog defaults included', () => {
   const doc = JSON.parse(readFileSync('__tests__/fixtures/taskdefs/aws-sample-webservice.json', 'utf8')) as Record<string, unknown>;
-  const out = fixDocument(doc, { apiKeySecretArn: KEY_ARN, addAgent: true }, undefined, 'x.json');
+  const flags = { apiKeySecretArn: KEY_ARN, addAgent: true, site: 'datadoghq.eu', env: 'prod', executionRoleArn: 'arn:aws:iam::123456789012:role/x-execution' };
+  const out = fixDocument(doc, flags, undefined, 'x.json');
   const agent = (out.document.containerDefinitions as { name: string; environment?: { name: string; value: string }[] }[]).find((c) => c.name === 'datadog-agent')!;
-  const model = agentEnvironment(resolveConfig({ name: 'x', datadog: { apiKeySecretArn: KEY_ARN } }));
+  const model = agentEnvironment(resolveConfig({ name: 'x', datadog: { apiKeySecretArn: KEY_ARN, site: 'datadoghq.eu', env: 'prod' } }));
   expect(envOf(agent)).toEqual(model);
   expect(envOf(agent)).toMatchObject({ DD_ECS_TASK_COLLECTION_ENABLED: 'true', DD_DOGSTATSD_TAG_CARDINALITY: 'orchestrator' });
+});
+
+test('each refused agent variable names the key to set instead, where there is one', () => {
+  const fixes = Object.fromEntries(validateConfig(withDatadog({ environment: { DD_ENV: 'x', ECS_FARGATE: 'false' } })).map((p) => [p.path, p.fix]));
+  expect(fixes).toEqual({ 'datadog.environment.DD_ENV': 'remove it and set datadog.env instead', 'datadog.environment.ECS_FARGATE': 'remove it' });
 });
 
 describe('transport', () => {

@@ -16,7 +16,7 @@ import type { FileSet } from '../src/render/formats';
 import { renderHclModule } from '../src/render/hcl';
 import { CDKTF_MODULE_FILE, renderCdktfModule } from '../src/render/cdktf';
 import { escapeTemplate } from '../modules/terraform-json';
-import { APP_CONFIG } from './support/configs';
+import { APP_CONFIG, moduleCallValues } from './support/configs';
 import { applyConfiguration, cleanup, describeWithTerraform, tempDir } from './support/terraform';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -143,11 +143,24 @@ async function normaliseCdktf(doc: Json): Promise<Json> {
   // Terraform JSON spells depends_on entries as bare addresses; hcl2json as references, `${address}`.
   const dependsOnAsReferences = (resource: Json): Json =>
     resource.depends_on ? { ...resource, depends_on: resource.depends_on.map((address: string) => `\${${address}}`) } : resource;
+  // lifecycle is a block (a list of one in hcl2json), and ignore_changes holds references there.
+  const lifecycleAsBlock = (resource: Json): Json =>
+    resource.lifecycle
+      ? {
+          ...resource,
+          lifecycle: [
+            {
+              ...resource.lifecycle,
+              ...(resource.lifecycle.ignore_changes && { ignore_changes: resource.lifecycle.ignore_changes.map((a: string) => `\${${a}}`) }),
+            },
+          ],
+        }
+      : resource;
 
   const collected = collect({
     terraform: doc.terraform,
     locals: doc.locals,
-    resource: mapValues(doc.resource ?? {}, (byName) => mapValues(byName, (r) => contentAsList(dependsOnAsReferences(r)))),
+    resource: mapValues(doc.resource ?? {}, (byName) => mapValues(byName, (r) => contentAsList(lifecycleAsBlock(dependsOnAsReferences(r))))),
     data: doc.data ?? {},
     output: mapValues(doc.output, (o) => ({ ...o, description: '' })),
     validations: mapValues(doc.variable, (v) => v.validation ?? []),
@@ -276,7 +289,7 @@ describeWithTerraform('pure locals of both modules, evaluated by terraform', () 
       writeFileSync(join(dir, 'variables.tf'), files['variables.tf']);
       const locals = offlineLocals((doc.locals as Json[]).reduce(merge, {}), config);
       writeFileSync(join(dir, 'offline.tf.json'), JSON.stringify({ locals, output }));
-      return await applyConfiguration(dir, moduleVariableValues(config));
+      return await applyConfiguration(dir, moduleCallValues(config));
     } finally {
       cleanup(dir);
     }
@@ -287,7 +300,7 @@ describeWithTerraform('pure locals of both modules, evaluated by terraform', () 
     const dir = tempDir('equivalence-cdktf-');
     try {
       writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ variable: doc.variable, locals: offlineLocals(doc.locals, config), output }));
-      return await applyConfiguration(dir, moduleVariableValues(config));
+      return await applyConfiguration(dir, moduleCallValues(config));
     } finally {
       cleanup(dir);
     }

@@ -12,6 +12,7 @@ import { modelContext } from '../src/module/locals';
 import { moduleSpec } from '../src/module/spec';
 import type { ModuleSpec } from '../src/module/types';
 import { moduleVariableValues } from '../src/module/variables';
+import { moduleCallValues } from './support/configs';
 import { applyModuleCalls, cleanup, describeWithTerraform, tempDir, writeOfflineModule } from './support/terraform';
 
 const SAMPLES = 24;
@@ -29,6 +30,8 @@ const arn = fc.oneof(
 const agentEnvName = fc.constantFrom('DD_DOGSTATSD_TAG_CARDINALITY', 'DD_ECS_TASK_COLLECTION_ENABLED', 'DD_LOGS_ENABLED', 'DD_PROXY_HTTPS', 'DD_DOCKER_LABELS_AS_TAGS');
 const envName = fc.constantFrom('LOG_LEVEL', 'MODE', 'DD_ENV', 'DD_SERVICE', 'DD_VERSION', 'A', 'Z_LAST', 'DD_TRACE_AGENT_URL');
 const text = fc.constantFrom('', 'x', 'prod', 'a b', 'quote"d', 'back\\slash', '${not_a_template}', '%{x}', 'ünïcode', 'line\nbreak');
+/** Environment and tag values are never empty (ECS drops empty values, so the config refuses them). */
+const value = text.filter((t) => t !== '');
 const image = fc.constantFrom('nginx', 'nginx:1.27', 'registry.example.com:5000/team/app', 'registry.example.com:5000/team/app:2.0', 'app@sha256:abcdef', 'app:3@sha256:abcdef');
 const path = fc.constantFrom('/tmp', '/app/cache', '/var/cache/nginx', '/run/x.d', '/data@v1', '/home/app+x');
 
@@ -45,7 +48,7 @@ const container: fc.Arbitrary<Draft> = fc.record(
         port: fc.integer({ min: 1, max: 9000 }).filter((p) => p !== 8125 && p !== 8126),
         protocol: fc.constantFrom('tcp' as const, 'udp' as const),
         writablePaths: fc.uniqueArray(path, { maxLength: 3 }),
-        environment: fc.dictionary(envName, text, { maxKeys: 4 }),
+        environment: fc.dictionary(envName, value, { maxKeys: 4 }),
         secrets: fc.dictionary(fc.constantFrom('DB_PASSWORD', 'TOKEN', 'KEY'), arn, { maxKeys: 2 }),
         cpu: fc.integer({ min: 0, max: 128 }),
         memory: fc.integer({ min: 6, max: 256 }),
@@ -56,6 +59,7 @@ const container: fc.Arbitrary<Draft> = fc.record(
             command: fc.constant(['CMD-SHELL', 'true']),
             intervalSeconds: fc.integer({ min: 5, max: 300 }),
             retries: fc.integer({ min: 1, max: 10 }),
+            startPeriodSeconds: fc.integer({ min: 0, max: 2 }),
           },
           { requiredKeys: ['command'] },
         ),
@@ -92,8 +96,8 @@ const serviceConfig: fc.Arbitrary<ServiceConfig> = fc
         {
           apiKeySecretArn: arn,
           site: fc.constantFrom('datadoghq.com', 'datadoghq.eu', 'us5.datadoghq.com'),
-          env: fc.constantFrom('prod', 'staging', ''),
-          tags: fc.dictionary(fc.constantFrom('team', 'zone', 'cost-center', 'a'), text, { maxKeys: 3 }),
+          env: fc.constantFrom('prod', 'staging'),
+          tags: fc.dictionary(fc.constantFrom('team', 'zone', 'cost-center', 'a'), value, { maxKeys: 3 }),
           apmEnabled: fc.boolean(),
           cpu: fc.integer({ min: 0, max: 128 }),
           memory: fc.integer({ min: 6, max: 256 }),
@@ -158,7 +162,7 @@ describeWithTerraform('module locals for generated configs', () => {
 
   test(`${SAMPLES} configs in one terraform run equal the model`, async () => {
     const resolved = CONFIGS.map(resolveConfig);
-    const calls = Object.fromEntries(resolved.map((c, i) => [`c${i}`, moduleVariableValues(c)]));
+    const calls = Object.fromEntries(resolved.map((c, i) => [`c${i}`, moduleCallValues(c)]));
     const { ok, results, diagnostics } = await applyModuleCalls(moduleDir, calls, OUTPUTS);
     expect(diagnostics).toEqual([]);
     expect(ok).toBe(true);

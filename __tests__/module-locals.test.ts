@@ -6,6 +6,7 @@ import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from '../src/config/defaults';
 import type { ResolvedConfig, ServiceConfig } from '../src/config/types';
 import { deploymentModel } from '../src/model/deployment';
 import { ecsTasksTrustPolicy, executionPolicy, taskPolicy } from '../src/model/iam';
+import { applicationPolicy } from '../src/model/iam-roles';
 import { containerDefinitions, taskVolumes } from '../src/model/task-definition';
 import { TF } from '../src/model/terraform-refs';
 import { modelContext } from '../src/module/locals';
@@ -112,8 +113,51 @@ const CASES: Record<string, ServiceConfig> = {
     datadog: { apiKeySecretArn: ssmArn('datadog/api-key'), apmEnabled: false },
     logs: { destination: 'datadog', retentionInDays: 7 },
     containers: [{ name: 'app', image: 'example/app' }],
+  'web service: load balancer, created security group, autoscaling, FARGATE_SPOT, app permissions, ephemeral storage': {
+    ...base,
+    name: 'shop',
+    region: 'eu-west-1',
+    ephemeralStorageGiB: 50,
+    containers: [
+      { name: 'web', image: 'example/shop:2.1', port: 8080, user: '1000:1000', healthCheck: { command: ['CMD-SHELL', 'true'], startPeriodSeconds: 0 } },
+      { name: 'metrics', image: 'example/exporter:1', port: 9100, user: '65534' },
+      { name: 'again', image: 'example/shop:2.1', port: 8080, user: '1000' },
+    ],
+    loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/shop/0123456789abcdef', containerName: 'web', containerPort: 8080 }],
+    securityGroup: { vpcId: 'vpc-0123456789abcdef0', ingressSecurityGroupIds: ['sg-0aaaaaaaaaaaaaaaa'], ingressCidrBlocks: ['10.0.0.0/16'] },
+    autoscaling: { minCapacity: 2, maxCapacity: 8, cpuTargetPercent: 60, memoryTargetPercent: 80 },
+    taskRole: {
+      policyStatements: [
+        { Sid: 'ReadOrders', Action: 's3:GetObject', Resource: ['arn:aws:s3:::orders/*'], Condition: { StringEquals: { 'aws:ResourceTag/team': 'shop' } } },
+        { Effect: 'Deny', Action: ['s3:DeleteObject'], Resource: '*' },
+      ],
+      managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess', 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+    },
+    iam: { path: '/services/', permissionsBoundaryArn: 'arn:aws:iam::111122223333:policy/boundary' },
+    service: {
+      healthCheckGracePeriodSeconds: 90,
+      capacityProviderStrategy: [{ capacityProvider: 'FARGATE', base: 1 }, { capacityProvider: 'FARGATE_SPOT', weight: 3 }],
+      deploymentMinimumHealthyPercent: 50,
+      deploymentMaximumPercent: 150,
+      waitForSteadyState: false,
+      serviceRegistryArn: 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-0123456789abcdef',
+    },
+  },
+  'bring-your-own roles, existing cluster with autoscaling, CPU only': {
+    ...base,
+    name: 'byo',
+    iam: { executionRoleArn: 'arn:aws:iam::123456789012:role/platform/shared-execution', taskRoleArn: 'arn:aws:iam::123456789012:role/byo-task' },
+    cluster: { existingClusterArn: 'arn:aws:ecs:ap-northeast-1:123456789012:cluster/shared' },
+    autoscaling: { minCapacity: 1, maxCapacity: 3 },
+    securityGroup: { create: false },
+    service: { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT' }] },
   },
 };
+
+/** A module call must name subnets (the config may leave them to deploy time): the cases get one when they have none. */
+function resolved(raw: ServiceConfig): ResolvedConfig {
+  return resolveConfig(raw.network?.subnetIds?.length ? raw : { ...raw, network: { ...raw.network, subnetIds: ['subnet-0123456789abcdef0'] } });
+}
 
 /** The model's output with the region placeholder written as the region, as the module's context locals give it. */
 function withRegion<T>(value: T, region: string): T {
@@ -132,12 +176,20 @@ const RESOURCE_EXPRESSIONS: Record<string, string> = (() => {
   const out: Record<string, string> = {};
   const add = (key: string, value: Value) => {
     const text = hclLiteral(value);
-    if (!/\b(data\.|aws_[a-z_]+\.[a-z_]+\.)/.test(text.replace(/"[^"$]*"/g, '""'))) out[key] = text;
+    if (!/\b(data\.|aws_[a-z_]+\.[a-z_]+(\[[^\]]*\])?\.)/.test(text.replace(/"[^"$]*"/g, '""'))) out[key] = text;
   };
   for (const r of spec.resources.filter((x) => x.kind === 'resource')) {
     if (r.count) add(`${r.type}__${r.name}__count`, r.count);
+    // The body of a for_each resource reads each.*: its collection is compared instead.
+    if (r.forEach) {
+      add(`${r.type}__${r.name}__for_each`, r.forEach);
+      continue;
+    }
     for (const [k, v] of Object.entries(r.attributes)) add(`${r.type}__${r.name}__${k}`, v);
-    for (const b of (r.blocks ?? []).filter((x) => !x.forEach)) for (const [k, v] of Object.entries(b.attributes)) add(`${r.type}__${r.name}__${b.type}__${k}`, v);
+    for (const b of r.blocks ?? []) {
+      if (b.forEach) add(`${r.type}__${r.name}__${b.type}__for_each`, b.forEach);
+      else for (const [k, v] of Object.entries(b.attributes)) add(`${r.type}__${r.name}__${b.type}__${k}`, v);
+    }
   }
   return out;
 })();
@@ -148,13 +200,20 @@ function modelAttributes(config: ResolvedConfig): Record<string, unknown> {
   const td = m.taskDefinition;
   const trust = withRegion(ecsTasksTrustPolicy(), config.region);
   const role = (name: string, r: typeof m.executionRole) => ({
+    [`aws_iam_role__${name}__count`]: r.create ? 1 : 0,
     [`aws_iam_role__${name}__name`]: r.name,
+    [`aws_iam_role__${name}__path`]: r.path,
+    [`aws_iam_role__${name}__permissions_boundary`]: r.permissionsBoundaryArn ?? null,
     [`aws_iam_role__${name}__description`]: r.description,
     [`aws_iam_role__${name}__assume_role_policy`]: trust,
     [`aws_iam_role__${name}__tags`]: m.tags,
+    [`aws_iam_role_policy__${name}__count`]: r.create ? 1 : 0,
     [`aws_iam_role_policy__${name}__name`]: r.policyName,
     [`aws_iam_role_policy__${name}__policy`]: r.policy,
   });
+  const sg = m.securityGroup;
+  const scaling = m.autoscaling;
+  const svc = m.service;
   return {
     aws_ecs_cluster__this__count: m.cluster.create ? 1 : 0,
     aws_ecs_cluster__this__name: m.names.cluster,
@@ -177,17 +236,56 @@ function modelAttributes(config: ResolvedConfig): Record<string, unknown> {
     aws_ecs_task_definition__this__tags: Object.fromEntries((td.tags ?? []).map((t) => [t.key, t.value])),
     aws_ecs_task_definition__this__runtime_platform__operating_system_family: td.runtimePlatform?.operatingSystemFamily,
     aws_ecs_task_definition__this__runtime_platform__cpu_architecture: td.runtimePlatform?.cpuArchitecture,
+    aws_ecs_task_definition__this__execution_role_arn: td.executionRoleArn,
+    aws_ecs_task_definition__this__task_role_arn: td.taskRoleArn,
+    aws_ecs_task_definition__this__volume__for_each: td.volumes,
+    aws_ecs_task_definition__this__ephemeral_storage__for_each: td.ephemeralStorage ? [td.ephemeralStorage.sizeInGiB] : [],
+    aws_ecs_cluster_capacity_providers__this__count: m.cluster.create && m.cluster.capacityProviders.length > 0 ? 1 : 0,
+    aws_ecs_cluster_capacity_providers__this__capacity_providers: m.cluster.create ? m.cluster.capacityProviders : [],
+    aws_iam_role_policy__application__count: m.applicationPolicy ? 1 : 0,
+    aws_iam_role_policy__application__name: 'application',
+    aws_iam_role_policy__application__policy: config.taskRole.policyStatements.length > 0 ? applicationPolicy(config) : { Version: '2012-10-17', Statement: [] },
+    aws_iam_role_policy_attachment__task__for_each: [...m.taskRole.managedPolicyArns].sort(),
+    aws_security_group__this__count: sg ? 1 : 0,
+    aws_security_group__this__name_prefix: `${config.name}-`,
+    aws_security_group__this__description: `ECS service ${config.name}: ingress on the application ports, egress anywhere`,
+    aws_security_group__this__vpc_id: config.securityGroup.vpcId ?? null,
+    aws_security_group__this__tags: m.tags,
+    aws_vpc_security_group_ingress_rule__this__for_each: Object.fromEntries(
+      (sg?.ingress ?? []).map((r) => [
+        r.key,
+        { ip_protocol: r.ipProtocol, from_port: r.fromPort, to_port: r.toPort, referenced_security_group_id: r.referencedSecurityGroupId ?? null, cidr_ipv4: r.cidrIpv4 ?? null },
+      ]),
+    ),
+    aws_vpc_security_group_egress_rule__this__count: sg ? 1 : 0,
+    aws_vpc_security_group_egress_rule__this__ip_protocol: '-1',
+    aws_vpc_security_group_egress_rule__this__cidr_ipv4: '0.0.0.0/0',
+    aws_vpc_security_group_egress_rule__this__tags: m.tags,
+    aws_appautoscaling_target__this__count: scaling ? 1 : 0,
+    aws_appautoscaling_target__this__service_namespace: 'ecs',
+    aws_appautoscaling_target__this__scalable_dimension: 'ecs:service:DesiredCount',
+    aws_appautoscaling_target__this__resource_id: scaling?.resourceId ?? `service/${config.cluster.existingClusterArn?.split('/')[1] ?? config.name}/${config.name}`,
+    aws_appautoscaling_target__this__min_capacity: scaling?.minCapacity ?? null,
+    aws_appautoscaling_target__this__max_capacity: scaling?.maxCapacity ?? null,
+    aws_appautoscaling_target__this__tags: m.tags,
+    aws_appautoscaling_policy__this__for_each: Object.fromEntries((scaling?.policies ?? []).map((p) => [p.key, { metric: p.metric, target_value: p.targetValue }])),
+    aws_ecs_service__this__health_check_grace_period_seconds: svc.healthCheckGracePeriodSeconds ?? null,
+    aws_ecs_service__this__deployment_minimum_healthy_percent: svc.deploymentMinimumHealthyPercent,
+    aws_ecs_service__this__deployment_maximum_percent: svc.deploymentMaximumPercent,
+    aws_ecs_service__this__wait_for_steady_state: svc.waitForSteadyState,
+    aws_ecs_service__this__capacity_provider_strategy__for_each: svc.capacityProviderStrategy.map((c) => ({ capacity_provider: c.capacityProvider, weight: c.weight, base: c.base })),
+    aws_ecs_service__this__load_balancer__for_each: svc.loadBalancers.map((lb) => ({ target_group_arn: lb.targetGroupArn, container_name: lb.containerName, container_port: lb.containerPort })),
+    aws_ecs_service__this__service_registries__for_each: svc.serviceRegistryArn ? [svc.serviceRegistryArn] : [],
     aws_ecs_service__this__name: m.service.name,
     aws_ecs_service__this__cluster: m.service.clusterArn,
     aws_ecs_service__this__desired_count: m.service.desiredCount,
-    aws_ecs_service__this__launch_type: m.service.launchType,
+    aws_ecs_service__this__launch_type: m.service.launchType ?? null,
     aws_ecs_service__this__platform_version: m.service.platformVersion,
     aws_ecs_service__this__propagate_tags: m.service.propagateTags,
     aws_ecs_service__this__enable_ecs_managed_tags: m.service.enableEcsManagedTags,
     aws_ecs_service__this__enable_execute_command: m.service.enableExecuteCommand,
     aws_ecs_service__this__tags: m.tags,
     aws_ecs_service__this__network_configuration__subnets: m.service.subnetIds,
-    aws_ecs_service__this__network_configuration__security_groups: m.service.securityGroupIds,
     aws_ecs_service__this__network_configuration__assign_public_ip: m.service.assignPublicIp,
     aws_ecs_service__this__deployment_circuit_breaker__enable: m.service.circuitBreaker.enable,
     aws_ecs_service__this__deployment_circuit_breaker__rollback: m.service.circuitBreaker.rollback,
@@ -195,6 +293,7 @@ function modelAttributes(config: ResolvedConfig): Record<string, unknown> {
 }
 
 const JSON_ATTRIBUTES = /__(assume_role_policy|policy|container_definitions)$/;
+const parseJson = (v: unknown) => (v === null || v === undefined ? null : JSON.parse(v as string));
 
 describeWithTerraform('module locals evaluated by terraform', () => {
   const results = new Map<string, ApplyResult>();
@@ -205,7 +304,7 @@ describeWithTerraform('module locals evaluated by terraform', () => {
     const run = (syntax: 'json' | 'hcl') =>
       Promise.all(
         entries.map(([, raw]) => {
-          const config = resolveConfig(raw);
+          const config = resolved(raw);
           return evaluateSpec(spec, moduleVariableValues(config), {
             context: modelContext(config),
             outputs: OUTPUTS,
@@ -222,7 +321,7 @@ describeWithTerraform('module locals evaluated by terraform', () => {
   });
 
   describe.each(Object.entries(CASES))('%s', (label, raw) => {
-    const config: ResolvedConfig = resolveConfig(raw);
+    const config: ResolvedConfig = resolved(raw);
     const result = () => {
       const r = results.get(label)!;
       expect(r.diagnostics).toEqual([]);
@@ -249,7 +348,7 @@ describeWithTerraform('module locals evaluated by terraform', () => {
     test('every resource attribute that reads only variables and locals equals the deployment model', () => {
       const out = result();
       const got = Object.fromEntries(
-        Object.keys(RESOURCE_EXPRESSIONS).map((k) => [k, JSON_ATTRIBUTES.test(k) ? JSON.parse(out[k] as string) : (out[k] ?? null)]),
+        Object.keys(RESOURCE_EXPRESSIONS).map((k) => [k, JSON_ATTRIBUTES.test(k) ? parseJson(out[k]) : (out[k] ?? null)]),
       );
       expect(got).toEqual(modelAttributes(config));
     });
@@ -263,11 +362,11 @@ describeWithTerraform('module locals evaluated by terraform', () => {
   });
 
   test.each(['two containers with a HEALTHY dependency', 'datadog env, tags, cpu and memory, APM off'])(
-    'a module generated from the %s config gives the model with no variable set but the required subnets (its defaults)',
+    'a module generated from the %s config gives the model with no variable set but the required subnets and datadog (its defaults)',
     async (label) => {
       const config = resolveConfig(CASES[label]);
       expect(config.network.subnetIds).toEqual([]);
-      const { ok, outputs, diagnostics } = await evaluateSpec(moduleSpec(config), { subnet_ids: ['subnet-0123456789abcdef0'] }, {
+      const { ok, outputs, diagnostics } = await evaluateSpec(moduleSpec(config), { subnet_ids: ['subnet-0123456789abcdef0'], datadog: moduleVariableValues(config).datadog }, {
         context: modelContext(config),
         outputs: ['container_definitions', 'volumes', 'execution_policy'],
       });

@@ -1,9 +1,12 @@
 /**
  * Offline `terraform validate` and `terraform plan` (the schema-only AWS provider stand-in) of the HCL module with
  * every Datadog option in use: once as the module generated from examples/datadog-logs.yaml (its defaults), once as the
- * embedded-default module called with that config's values as variables. The planned task definitions equal the model.
+ * embedded-default module called with that config's values as variables; and the CDKTF deployable stack of the same
+ * config. The planned task definitions equal the model.
  */
 import { spawnSync } from 'node:child_process';
+import { Testing } from 'cdktf';
+import { DeployableStack } from '../modules/cdktf';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from '../src/config/defaults';
@@ -80,6 +83,25 @@ describeWithTerraform('offline validate and plan of the module with every Datado
     expect(volumes).toEqual(taskVolumes(config).map((v) => v.name).sort());
     expect(volumes).toContain('datadog-log-router-tmp');
   });
+
+  test('the CDKTF deployable stack of the same config validates, plans and plans the model', () => {
+    const stackDir = tempDir('tf-plan-datadog-cdktf-');
+    try {
+      const stack = new DeployableStack(Testing.app(), config.name, { config });
+      writeFileSync(join(stackDir, 'cdk.tf.json'), Testing.synth(stack, true));
+      const planFile = join(stackDir, 'plan.json');
+      const r = spawnSync('bash', ['__tests__/support/tf-stub-provider/tf-stub.sh', '-p', '-j', planFile, stackDir], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+      expect(r.stdout).toContain('validate: valid');
+      expect(r.stdout).toContain('Plan: 8 to add, 0 to change, 0 to destroy.');
+      expect(r.status).toBe(0);
+      const plan = JSON.parse(readFileSync(planFile, 'utf8')) as { planned_values: { root_module: { resources: PlannedResource[] } } };
+      const td = plan.planned_values.root_module.resources.find((x) => x.address.startsWith('aws_ecs_task_definition.'))!;
+      expect(JSON.parse(td.values.container_definitions as string)).toEqual(containerDefinitions(config));
+      expect(td.values.pid_mode).toBe('task');
+    } finally {
+      cleanup(stackDir);
+    }
+  }, 180_000);
 
   test('the example uses every new option', () => {
     expect(config.logs.destination).toBe('datadog');

@@ -24,6 +24,22 @@ const REQUIRED_VARIABLES = [
   'log_retention_in_days',
   'log_kms_key_arn',
   'enable_execute_command',
+  'execution_role_arn',
+  'task_role_arn',
+  'iam_role_path',
+  'iam_role_permissions_boundary_arn',
+  'task_role_policy_statements',
+  'task_role_managed_policy_arns',
+  'load_balancers',
+  'health_check_grace_period_seconds',
+  'security_group',
+  'autoscaling',
+  'capacity_provider_strategy',
+  'deployment_minimum_healthy_percent',
+  'deployment_maximum_percent',
+  'wait_for_steady_state',
+  'service_registry_arn',
+  'ephemeral_storage_gib',
 ];
 
 const OUTPUTS = [
@@ -34,8 +50,14 @@ const OUTPUTS = [
   'task_definition_arn',
   'task_definition_family',
   'task_definition_revision',
+  'task_definition_arn_without_revision',
   'execution_role_arn',
+  'execution_role_name',
   'task_role_arn',
+  'task_role_name',
+  'security_group_id',
+  'autoscaling_target_resource_id',
+  'autoscaling_policy_arns',
   'log_group_name',
   'container_definitions',
 ];
@@ -81,6 +103,8 @@ describe.each(Object.entries({ ...CONFIGS, 'embedded default': resolveConfig(EMB
       expect(v.description.length).toBeGreaterThan(20);
       // A service needs subnets: a config without any makes subnet_ids a required variable.
       if (v.name === 'subnet_ids' && config.network.subnetIds.length === 0) expect(v).not.toHaveProperty('default');
+      // The API key secret is the caller's: never a default (a placeholder would plan and apply, and tasks fail).
+      else if (v.name === 'datadog') expect(v).not.toHaveProperty('default');
       else expect(v.default).toEqual(values[v.name]);
     }
     expect(values.name).toBe(config.name);
@@ -133,12 +157,20 @@ describe.each(Object.entries({ ...CONFIGS, 'embedded default': resolveConfig(EMB
         'aws_iam_role.task',
         'aws_iam_role_policy.execution',
         'aws_iam_role_policy.task',
+        'aws_iam_role_policy.application',
+        'aws_iam_role_policy_attachment.task',
         'aws_ecs_task_definition.this',
         'aws_ecs_service.this',
+        'aws_ecs_cluster_capacity_providers.this',
+        'aws_security_group.this',
+        'aws_vpc_security_group_ingress_rule.this',
+        'aws_vpc_security_group_egress_rule.this',
+        'aws_appautoscaling_target.this',
+        'aws_appautoscaling_policy.this',
       ]),
     );
     expect(new Set(addresses).size).toBe(addresses.length);
-    expect(new Set(spec.resources.map((r) => r.file))).toEqual(new Set(['main.tf', 'ecs.tf', 'iam.tf', 'logs.tf']));
+    expect(new Set(spec.resources.map((r) => r.file))).toEqual(new Set(['main.tf', 'ecs.tf', 'iam.tf', 'logs.tf', 'security-group.tf', 'autoscaling.tf']));
   });
 
   test('the resources carry the settings Security Hub checks', () => {
@@ -147,13 +179,23 @@ describe.each(Object.entries({ ...CONFIGS, 'embedded default': resolveConfig(EMB
     expect(cluster.count?.expr).toBe('var.existing_cluster_arn == null ? 1 : 0');
     expect(cluster.blocks).toEqual([{ type: 'setting', attributes: { name: 'containerInsights', value: { expr: 'var.container_insights' } } }]);
     const service = resource('aws_ecs_service');
-    expect(service.attributes).toMatchObject({ launch_type: 'FARGATE', platform_version: 'LATEST', propagate_tags: 'SERVICE', enable_ecs_managed_tags: true });
+    expect(service.attributes).toMatchObject({
+      launch_type: { expr: 'length(var.capacity_provider_strategy) == 0 ? "FARGATE" : null' },
+      platform_version: 'LATEST',
+      propagate_tags: 'SERVICE',
+      enable_ecs_managed_tags: true,
+      wait_for_steady_state: { expr: 'var.wait_for_steady_state' },
+    });
+    expect(service.lifecycle).toEqual({ ignoreChanges: ['desired_count'] });
     expect(service.blocks).toContainEqual({ type: 'deployment_circuit_breaker', attributes: { enable: true, rollback: true } });
     const td = resource('aws_ecs_task_definition');
     expect(td.attributes).toMatchObject({ network_mode: 'awsvpc', requires_compatibilities: ['FARGATE'], container_definitions: { expr: 'jsonencode(local.container_definitions)' } });
     expect(td.blocks).toContainEqual({ type: 'volume', forEach: { expr: 'local.volumes' }, attributes: { name: { expr: 'volume.value.name' } } });
-    expect(resource('aws_iam_role', 'execution').attributes.name).toEqual({ expr: '"${var.name}-execution"' });
-    expect(resource('aws_iam_role', 'task').attributes.name).toEqual({ expr: '"${var.name}-task"' });
+    expect(td.lifecycle).toEqual({ createBeforeDestroy: true });
+    // IAM names are unique per account across regions: the region is in the role names.
+    expect(resource('aws_iam_role', 'execution').attributes.name).toEqual({ expr: '"${var.name}-${local.aws_region}-execution"' });
+    expect(resource('aws_iam_role', 'task').attributes.name).toEqual({ expr: '"${var.name}-${local.aws_region}-task"' });
+    expect(resource('aws_iam_role', 'task').count).toEqual({ expr: 'var.task_role_arn == null ? 1 : 0' });
   });
 
   test('outputs, versions and providers', () => {

@@ -21,6 +21,17 @@ const hasTime = fs.existsSync('/usr/bin/time');
 const estateCount = 5000;
 const estate = require('./taskdefs').writeEstate(path.join(work, 'estate'), estateCount);
 
+/** A config near the 1 MiB limit with 200,000-character map keys: HCL rendering must stay linear in key length. */
+const longKeys = path.join(work, 'long-keys.json');
+fs.writeFileSync(
+  longKeys,
+  JSON.stringify({
+    name: 'long-keys',
+    datadog: { apiKeySecretArn: 'arn:aws:ssm:eu-west-1:210987654321:parameter/dd', tags: { ['k'.repeat(200000)]: 'v' } },
+    tags: { ['\u65e5'.repeat(60000) + 'e\u0301'.repeat(40000)]: 'w' },
+  }),
+);
+
 /**
  * name, argv after `node`, time budget as a multiple of bare node start (undefined: report only), peak RSS budget in
  * MiB (undefined: report only).
@@ -29,6 +40,7 @@ const cases = [
   { name: 'node -e 0', args: ['-e', '0'] },
   { name: 'generate --format taskdef', args: [cli, 'generate', '--format', 'taskdef', '--force', '--out', path.join(work, 'taskdef')], budget: 3 },
   { name: 'generate --format hcl', args: [cli, 'generate', '--format', 'hcl', '--force', '--out', path.join(work, 'hcl')] },
+  { name: 'generate --format hcl, 200k-char keys', args: [cli, 'generate', '--config', longKeys, '--format', 'hcl', '--force', '--out', path.join(work, 'long')], budget: 10 },
   { name: 'check (embedded default taskdef)', args: [cli, 'check', path.join(root, 'dist', 'task-definition.json')] },
   { name: 'synth (CDKTF, both stacks)', args: [cli, 'synth', '--out', path.join(work, 'cdktf.out')], budget: 6 },
   ...['table', 'json', 'sarif'].map((format) => ({

@@ -13,6 +13,13 @@ import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
+import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
+import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { DatadogReadonlyServiceCore, type DatadogReadonlyServiceOptions, type DatadogReadonlyServiceProps } from './datadog-readonly-service';
 import { buildDeployableStack, type DeployableStackProps } from './deployable-stack';
@@ -37,6 +44,13 @@ export const CDKTF: Framework = {
     EcsTaskDefinition,
     IamRole,
     IamRolePolicy,
+    IamRolePolicyAttachment,
+    EcsClusterCapacityProviders,
+    SecurityGroup,
+    VpcSecurityGroupIngressRule,
+    VpcSecurityGroupEgressRule,
+    AppautoscalingTarget,
+    AppautoscalingPolicy,
     AwsProvider,
   },
 };
@@ -45,8 +59,10 @@ export const CDKTF: Framework = {
 export class DatadogReadonlyService extends DatadogReadonlyServiceCore {
   declare readonly cluster?: EcsCluster;
   declare readonly logGroup: CloudwatchLogGroup;
-  declare readonly executionRole: IamRole;
-  declare readonly taskRole: IamRole;
+  declare readonly executionRole?: IamRole;
+  declare readonly taskRole?: IamRole;
+  declare readonly securityGroup?: SecurityGroup;
+  declare readonly scalingTarget?: AppautoscalingTarget;
   declare readonly rolePolicies: readonly IamRolePolicy[];
   declare readonly taskDefinition: EcsTaskDefinition;
   declare readonly service: EcsService;

@@ -13,6 +13,13 @@ import { EcsService } from '@cdktn/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition } from '@cdktn/provider-aws/lib/ecs-task-definition';
 import { IamRole } from '@cdktn/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktn/provider-aws/lib/iam-role-policy';
+import { AppautoscalingPolicy } from '@cdktn/provider-aws/lib/appautoscaling-policy';
+import { AppautoscalingTarget } from '@cdktn/provider-aws/lib/appautoscaling-target';
+import { EcsClusterCapacityProviders } from '@cdktn/provider-aws/lib/ecs-cluster-capacity-providers';
+import { IamRolePolicyAttachment } from '@cdktn/provider-aws/lib/iam-role-policy-attachment';
+import { SecurityGroup } from '@cdktn/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktn/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktn/provider-aws/lib/vpc-security-group-ingress-rule';
 import { AwsProvider } from '@cdktn/provider-aws/lib/provider';
 import { DatadogReadonlyServiceCore, type DatadogReadonlyServiceOptions, type DatadogReadonlyServiceProps } from './datadog-readonly-service';
 import { buildDeployableStack, type DeployableStackProps } from './deployable-stack';
@@ -36,6 +43,13 @@ export const CDKTN: Framework = {
     EcsTaskDefinition,
     IamRole,
     IamRolePolicy,
+    IamRolePolicyAttachment,
+    EcsClusterCapacityProviders,
+    SecurityGroup,
+    VpcSecurityGroupIngressRule,
+    VpcSecurityGroupEgressRule,
+    AppautoscalingTarget,
+    AppautoscalingPolicy,
     AwsProvider,
   },
 };
@@ -44,8 +58,10 @@ export const CDKTN: Framework = {
 export class DatadogReadonlyService extends DatadogReadonlyServiceCore {
   declare readonly cluster?: EcsCluster;
   declare readonly logGroup: CloudwatchLogGroup;
-  declare readonly executionRole: IamRole;
-  declare readonly taskRole: IamRole;
+  declare readonly executionRole?: IamRole;
+  declare readonly taskRole?: IamRole;
+  declare readonly securityGroup?: SecurityGroup;
+  declare readonly scalingTarget?: AppautoscalingTarget;
   declare readonly rolePolicies: readonly IamRolePolicy[];
   declare readonly taskDefinition: EcsTaskDefinition;
   declare readonly service: EcsService;

@@ -12,7 +12,7 @@ import { Errors } from '../src/errors';
 import { DeploymentModel, deploymentModel } from '../src/model/deployment';
 import type { PolicyDocument, RoleModel } from '../src/model/iam';
 import { TF } from '../src/model/terraform-refs';
-import type { ClusterLike, Dependable, Framework, LogGroupLike, RoleLike, ServiceLike, TaskDefinitionLike } from './framework';
+import type { ClusterLike, Dependable, EcsServiceConfig, Framework, LogGroupLike, RoleLike, ScalingPolicyLike, ScalingTargetLike, SecurityGroupLike, ServiceLike, TaskDefinitionLike } from './framework';
 import { TerraformText } from './terraform-text';
 
 /**
@@ -53,10 +53,20 @@ export class DatadogReadonlyServiceCore extends Construct {
   /** ARN of the cluster the service runs in. */
   readonly clusterArn: string;
   readonly logGroup: LogGroupLike;
-  readonly executionRole: RoleLike;
-  readonly taskRole: RoleLike;
+  /** Absent when the props bring their own execution role (`iam.executionRoleArn`). */
+  readonly executionRole?: RoleLike;
+  /** Absent when the props bring their own task role (`iam.taskRoleArn`). */
+  readonly taskRole?: RoleLike;
+  /** ARNs of the roles the task definition names: created, or brought by the props. */
+  readonly executionRoleArn: string;
+  readonly taskRoleArn: string;
   /** The service waits for these: a task started before them cannot pull images or read the API key secret. */
   readonly rolePolicies: readonly Dependable[];
+  /** The service's own security group (`securityGroup`), when created. */
+  readonly securityGroup?: SecurityGroupLike;
+  /** The Application Auto Scaling target (`autoscaling`), when configured. */
+  readonly scalingTarget?: ScalingTargetLike;
+  readonly scalingPolicies: readonly ScalingPolicyLike[];
   readonly taskDefinition: TaskDefinitionLike;
   readonly service: ServiceLike;
 
@@ -86,17 +96,24 @@ export class DatadogReadonlyServiceCore extends Construct {
     this.references.set(TF.logGroupArn, this.logGroup.arn);
 
     this.model = deploymentModel(this.config);
-    const execution = this.addRole('execution-role', this.model.executionRole);
-    const task = this.addRole('task-role', this.model.taskRole);
-    this.executionRole = execution.role;
-    this.taskRole = task.role;
-    this.rolePolicies = [execution.policy, task.policy];
-    this.references.set(TF.executionRoleArn, this.executionRole.arn);
-    this.references.set(TF.taskRoleArn, this.taskRole.arn);
+    const execution = this.model.executionRole.create ? this.addRole('execution-role', this.model.executionRole) : undefined;
+    const task = this.model.taskRole.create ? this.addRole('task-role', this.model.taskRole) : undefined;
+    this.executionRole = execution?.role;
+    this.taskRole = task?.role;
+    this.executionRoleArn = execution ? execution.role.arn : this.text.value(this.model.executionRole.arn);
+    this.taskRoleArn = task ? task.role.arn : this.text.value(this.model.taskRole.arn);
+    this.references.set(TF.executionRoleArn, this.executionRoleArn);
+    this.references.set(TF.taskRoleArn, this.taskRoleArn);
+    this.rolePolicies = [...(execution ? [execution.policy] : []), ...(task ? [task.policy, ...this.addApplicationPermissions(task.role)] : [])];
+    const capacityProviders = this.addClusterCapacityProviders();
+    this.securityGroup = this.addSecurityGroup();
 
     this.taskDefinition = this.addTaskDefinition();
     this.references.set(TF.taskDefinitionArn, this.taskDefinition.arn);
-    this.service = this.addService();
+    this.service = this.addService(capacityProviders ? [capacityProviders] : []);
+    const scaling = this.addAutoscaling();
+    this.scalingTarget = scaling?.target;
+    this.scalingPolicies = scaling?.policies ?? [];
   }
 
   /** Tags of every taggable resource, or nothing when there are none. */
@@ -138,6 +155,8 @@ export class DatadogReadonlyServiceCore extends Construct {
     const aws = this.framework.aws;
     const role = new aws.IamRole(this, id, {
       name: this.text.literal(model.name),
+      path: this.text.literal(model.path),
+      ...(model.permissionsBoundaryArn !== undefined && { permissionsBoundary: this.text.value(model.permissionsBoundaryArn) }),
       description: this.text.literal(model.description),
       assumeRolePolicy: this.policyJson(model.assumeRolePolicy),
       ...this.tags,
@@ -165,11 +184,14 @@ export class DatadogReadonlyServiceCore extends Construct {
       memory: td.memory,
       networkMode: td.networkMode,
       requiresCompatibilities: td.requiresCompatibilities && [...td.requiresCompatibilities],
-      executionRoleArn: this.executionRole.arn,
-      taskRoleArn: this.taskRole.arn,
+      executionRoleArn: this.executionRoleArn,
+      taskRoleArn: this.taskRoleArn,
       runtimePlatform: td.runtimePlatform && { ...td.runtimePlatform },
       ...this.processNamespace(),
       volume: (td.volumes ?? []).map((v) => ({ name: this.text.literal(v.name) })),
+      ...(td.ephemeralStorage && { ephemeralStorage: { sizeInGib: td.ephemeralStorage.sizeInGiB } }),
+      // The service moves to the new revision before the old one is deregistered.
+      lifecycle: { createBeforeDestroy: true },
       ...this.tags,
     });
   }
@@ -180,27 +202,132 @@ export class DatadogReadonlyServiceCore extends Construct {
     return pidMode !== undefined ? { pidMode } : {};
   }
 
-  protected addService(): ServiceLike {
+  protected addService(dependencies: readonly Dependable[] = []): ServiceLike {
     const svc = this.model.service;
+    const given = svc.securityGroupIds.filter((id) => id !== TF.securityGroupId);
     return new this.framework.aws.EcsService(this, 'service', {
       name: this.text.literal(svc.name),
       cluster: this.clusterArn,
       taskDefinition: this.taskDefinition.arn,
       desiredCount: svc.desiredCount,
-      launchType: svc.launchType,
+      ...(svc.launchType !== undefined && { launchType: svc.launchType }),
+      ...this.serviceDeployment(),
       platformVersion: svc.platformVersion,
       propagateTags: svc.propagateTags,
       enableEcsManagedTags: svc.enableEcsManagedTags,
       enableExecuteCommand: svc.enableExecuteCommand,
       networkConfiguration: {
         subnets: this.list(svc.subnetIds),
-        securityGroups: this.list(svc.securityGroupIds),
+        securityGroups: [...this.list(given), ...(this.securityGroup ? [this.securityGroup.id] : [])],
         assignPublicIp: svc.assignPublicIp,
       },
       deploymentCircuitBreaker: { enable: svc.circuitBreaker.enable, rollback: svc.circuitBreaker.rollback },
-      dependsOn: [...this.rolePolicies],
+      dependsOn: [...this.rolePolicies, ...dependencies],
       ...this.tags,
     });
+  }
+
+  /**
+   * Load balancers, capacity providers, deployment limits, steady-state wait and Cloud Map (`loadBalancers`,
+   * `service.*`); the service ignores later desired count changes (autoscaling or an operator owns the count).
+   */
+  protected serviceDeployment(): Partial<EcsServiceConfig> {
+    const svc = this.model.service;
+    return {
+      ...(svc.capacityProviderStrategy.length > 0 && {
+        capacityProviderStrategy: svc.capacityProviderStrategy.map((c) => ({ capacityProvider: c.capacityProvider, weight: c.weight, base: c.base })),
+      }),
+      ...(svc.loadBalancers.length > 0 && {
+        loadBalancer: svc.loadBalancers.map((lb) => ({ targetGroupArn: this.text.value(lb.targetGroupArn), containerName: this.text.literal(lb.containerName), containerPort: lb.containerPort })),
+      }),
+      ...(svc.healthCheckGracePeriodSeconds !== undefined && { healthCheckGracePeriodSeconds: svc.healthCheckGracePeriodSeconds }),
+      deploymentMinimumHealthyPercent: svc.deploymentMinimumHealthyPercent,
+      deploymentMaximumPercent: svc.deploymentMaximumPercent,
+      waitForSteadyState: svc.waitForSteadyState,
+      ...(svc.serviceRegistryArn !== undefined && { serviceRegistries: { registryArn: this.text.value(svc.serviceRegistryArn) } }),
+      lifecycle: { ignoreChanges: ['desired_count'] },
+    };
+  }
+
+  /** The applications' permissions on the created task role (`taskRole`): an inline policy and managed policies. */
+  protected addApplicationPermissions(taskRole: RoleLike): Dependable[] {
+    const aws = this.framework.aws;
+    const out: Dependable[] = [];
+    const app = this.model.applicationPolicy;
+    if (app) {
+      out.push(new aws.IamRolePolicy(this, 'task-role-application-policy', { name: this.text.literal(app.name), role: taskRole.id, policy: this.text.value(JSON.stringify(app.policy)) }));
+    }
+    [...this.model.taskRole.managedPolicyArns].sort().forEach((arn, i) => {
+      out.push(new aws.IamRolePolicyAttachment(this, `task-role-managed-policy-${i}`, { role: taskRole.name, policyArn: this.text.value(arn) }));
+    });
+    return out;
+  }
+
+  /** FARGATE and FARGATE_SPOT on a created cluster when the service uses a capacity provider strategy. */
+  protected addClusterCapacityProviders(): Dependable | undefined {
+    const cluster = this.model.cluster;
+    if (!cluster.create || cluster.capacityProviders.length === 0 || !this.cluster) return undefined;
+    return new this.framework.aws.EcsClusterCapacityProviders(this, 'cluster-capacity-providers', { clusterName: this.cluster.name, capacityProviders: [...cluster.capacityProviders] });
+  }
+
+  /** The service's own security group (`securityGroup`): ingress on the application ports, egress anywhere. */
+  protected addSecurityGroup(): SecurityGroupLike | undefined {
+    const sg = this.model.securityGroup;
+    if (!sg) return undefined;
+    const aws = this.framework.aws;
+    const group = new aws.SecurityGroup(this, 'security-group', {
+      namePrefix: this.text.literal(sg.namePrefix),
+      description: this.text.literal(sg.description),
+      vpcId: this.text.value(sg.vpcId),
+      lifecycle: { createBeforeDestroy: true },
+      ...this.tags,
+    });
+    sg.ingress.forEach((rule, i) => {
+      new aws.VpcSecurityGroupIngressRule(this, `security-group-ingress-${i}`, {
+        securityGroupId: group.id,
+        ipProtocol: rule.ipProtocol,
+        fromPort: rule.fromPort,
+        toPort: rule.toPort,
+        ...(rule.referencedSecurityGroupId !== undefined && { referencedSecurityGroupId: this.text.value(rule.referencedSecurityGroupId) }),
+        ...(rule.cidrIpv4 !== undefined && { cidrIpv4: this.text.value(rule.cidrIpv4) }),
+        ...this.tags,
+      });
+    });
+    new aws.VpcSecurityGroupEgressRule(this, 'security-group-egress', { securityGroupId: group.id, ipProtocol: sg.egress.ipProtocol, cidrIpv4: sg.egress.cidrIpv4, ...this.tags });
+    return group;
+  }
+
+  /** The Application Auto Scaling target of the desired count and its target-tracking policies (`autoscaling`). */
+  protected addAutoscaling(): { target: ScalingTargetLike; policies: ScalingPolicyLike[] } | undefined {
+    const a = this.model.autoscaling;
+    if (!a) return undefined;
+    const aws = this.framework.aws;
+    const target = new aws.AppautoscalingTarget(this, 'scaling-target', {
+      serviceNamespace: a.serviceNamespace,
+      scalableDimension: a.scalableDimension,
+      resourceId: this.text.value(a.resourceId),
+      minCapacity: a.minCapacity,
+      maxCapacity: a.maxCapacity,
+      dependsOn: [this.service],
+      ...this.tags,
+    });
+    const policies = a.policies.map(
+      (p) =>
+        new aws.AppautoscalingPolicy(this, `scaling-policy-${p.key}`, {
+          name: this.text.literal(p.name),
+          policyType: a.policyType,
+          serviceNamespace: target.serviceNamespace,
+          scalableDimension: target.scalableDimension,
+          resourceId: target.resourceId,
+          targetTrackingScalingPolicyConfiguration: {
+            targetValue: p.targetValue,
+            scaleInCooldown: p.scaleInCooldownSeconds,
+            scaleOutCooldown: p.scaleOutCooldownSeconds,
+            predefinedMetricSpecification: { predefinedMetricType: p.metric },
+          },
+        }),
+    );
+    return { target, policies };
   }
 
   /** A list of user values, or a list token (one `#{TfToken[...]}` item) as it is. */

@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import type { ResolvedConfig } from '../src/config/types';
 import { Errors } from '../src/errors';
+import { sortedByCodePoint } from '../src/model/order';
 import type { DatadogReadonlyServiceCore, DatadogReadonlyServiceOptions, DatadogReadonlyServiceProps } from './datadog-readonly-service';
 import type { Framework } from './framework';
 import { TerraformText } from './terraform-text';
@@ -20,7 +21,7 @@ export function buildDeployableStack<S extends DatadogReadonlyServiceCore>(stack
   const config = props.config;
   if (config.network.subnetIds.length === 0) throw Errors.subnetsRequired(config.name);
   const text = new TerraformText(framework, false);
-  const tagKeys = Object.keys(config.tags).sort();
+  const tagKeys = sortedByCodePoint(Object.keys(config.tags));
   new framework.aws.AwsProvider(stack, 'aws', {
     region: text.literal(config.region),
     ...(tagKeys.length > 0 && { defaultTags: [{ tags: text.map(Object.fromEntries(tagKeys.map((k) => [k, config.tags[k]]))) }] }),

@@ -35,8 +35,14 @@ export interface ClusterConfig {
   readonly setting?: Array<{ readonly name: string; readonly value: string }>;
   readonly tags?: Tags;
 }
+export interface LifecycleConfig {
+  readonly createBeforeDestroy?: boolean;
+  readonly ignoreChanges?: string[];
+}
 export interface RoleConfig {
   readonly name: string;
+  readonly path?: string;
+  readonly permissionsBoundary?: string;
   readonly description?: string;
   readonly assumeRolePolicy: string;
   readonly tags?: Tags;
@@ -58,6 +64,8 @@ export interface TaskDefinitionConfig {
   readonly runtimePlatform?: { readonly operatingSystemFamily?: string; readonly cpuArchitecture?: string };
   readonly pidMode?: string;
   readonly volume?: Array<{ readonly name: string }>;
+  readonly ephemeralStorage?: { readonly sizeInGib: number };
+  readonly lifecycle?: LifecycleConfig;
   readonly tags?: Tags;
 }
 export interface EcsServiceConfig {
@@ -72,8 +80,62 @@ export interface EcsServiceConfig {
   readonly enableExecuteCommand?: boolean;
   readonly networkConfiguration?: { readonly subnets: string[]; readonly securityGroups?: string[]; readonly assignPublicIp?: boolean };
   readonly deploymentCircuitBreaker?: { readonly enable: boolean; readonly rollback: boolean };
+  readonly capacityProviderStrategy?: Array<{ readonly capacityProvider: string; readonly weight?: number; readonly base?: number }>;
+  readonly loadBalancer?: Array<{ readonly targetGroupArn: string; readonly containerName: string; readonly containerPort: number }>;
+  readonly healthCheckGracePeriodSeconds?: number;
+  readonly deploymentMinimumHealthyPercent?: number;
+  readonly deploymentMaximumPercent?: number;
+  readonly waitForSteadyState?: boolean;
+  readonly serviceRegistries?: { readonly registryArn: string };
+  readonly lifecycle?: LifecycleConfig;
   readonly dependsOn?: Dependable[];
   readonly tags?: Tags;
+}
+export interface RolePolicyAttachmentConfig {
+  readonly role: string;
+  readonly policyArn: string;
+}
+export interface ClusterCapacityProvidersConfig {
+  readonly clusterName: string;
+  readonly capacityProviders: string[];
+}
+export interface SecurityGroupConfig {
+  readonly namePrefix: string;
+  readonly description?: string;
+  readonly vpcId?: string;
+  readonly lifecycle?: LifecycleConfig;
+  readonly tags?: Tags;
+}
+export interface SecurityGroupRuleConfig {
+  readonly securityGroupId: string;
+  readonly ipProtocol: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly referencedSecurityGroupId?: string;
+  readonly cidrIpv4?: string;
+  readonly tags?: Tags;
+}
+export interface ScalingTargetConfig {
+  readonly serviceNamespace: string;
+  readonly scalableDimension: string;
+  readonly resourceId: string;
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+  readonly dependsOn?: Dependable[];
+  readonly tags?: Tags;
+}
+export interface ScalingPolicyConfig {
+  readonly name: string;
+  readonly policyType: string;
+  readonly serviceNamespace: string;
+  readonly scalableDimension: string;
+  readonly resourceId: string;
+  readonly targetTrackingScalingPolicyConfiguration: {
+    readonly targetValue: number;
+    readonly scaleInCooldown?: number;
+    readonly scaleOutCooldown?: number;
+    readonly predefinedMetricSpecification: { readonly predefinedMetricType: string };
+  };
 }
 export interface ProviderConfig {
   readonly region?: string;
@@ -101,6 +163,17 @@ export interface ServiceLike extends Dependable {
   readonly id: string;
   readonly name: string;
 }
+export interface SecurityGroupLike extends Dependable {
+  readonly id: string;
+}
+export interface ScalingTargetLike extends Dependable {
+  readonly resourceId: string;
+  readonly serviceNamespace: string;
+  readonly scalableDimension: string;
+}
+export interface ScalingPolicyLike extends Dependable {
+  readonly arn: string;
+}
 
 /** The AWS provider classes the construct creates, from the framework's provider package (deep imports). */
 export interface AwsClasses {
@@ -113,6 +186,13 @@ export interface AwsClasses {
   readonly EcsTaskDefinition: Ctor<TaskDefinitionConfig, TaskDefinitionLike>;
   readonly IamRole: Ctor<RoleConfig, RoleLike>;
   readonly IamRolePolicy: Ctor<RolePolicyConfig, Dependable>;
+  readonly IamRolePolicyAttachment: Ctor<RolePolicyAttachmentConfig, Dependable>;
+  readonly EcsClusterCapacityProviders: Ctor<ClusterCapacityProvidersConfig, Dependable>;
+  readonly SecurityGroup: Ctor<SecurityGroupConfig, SecurityGroupLike>;
+  readonly VpcSecurityGroupIngressRule: Ctor<SecurityGroupRuleConfig, Dependable>;
+  readonly VpcSecurityGroupEgressRule: Ctor<SecurityGroupRuleConfig, Dependable>;
+  readonly AppautoscalingTarget: Ctor<ScalingTargetConfig, ScalingTargetLike>;
+  readonly AppautoscalingPolicy: Ctor<ScalingPolicyConfig, ScalingPolicyLike>;
   readonly AwsProvider: Ctor<ProviderConfig, unknown>;
 }
 

@@ -97,6 +97,9 @@ function addResource(stack: TerraformStack, spec: ResourceSpec, text: ProtectedT
   }
   element.overrideLogicalId(spec.name);
   if (spec.count) element.addOverride('count', text.protect(interpolate(spec.count.expr)));
+  if (spec.forEach) element.addOverride('for_each', text.protect(interpolate(spec.forEach.expr)));
+  if (spec.lifecycle?.createBeforeDestroy) element.addOverride('lifecycle.create_before_destroy', true);
+  if (spec.lifecycle?.ignoreChanges?.length) element.addOverride('lifecycle.ignore_changes', spec.lifecycle.ignoreChanges.map((a) => text.protect(a)));
   if (spec.dependsOn && spec.dependsOn.length > 0) element.addOverride('depends_on', spec.dependsOn.map((d) => text.protect(d)));
   const body = blockBody(spec.attributes, spec.blocks ?? [], text);
   for (const [key, value] of Object.entries(body)) element.addOverride(key, value);

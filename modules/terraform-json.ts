@@ -3,6 +3,7 @@
  * template, so literal text escapes `${` and `%{`; expressions are written as `"${<expr>}"`.
  */
 import { randomUUID } from 'node:crypto';
+import { compareCodePoints } from '../src/model/order';
 import { isExpr, Value } from '../src/module/types';
 
 /** A JSON value as Terraform JSON syntax reads it. */
@@ -78,7 +79,7 @@ export function cleanJson(value: unknown, text?: ProtectedText): Json {
   const entries = Object.keys(value)
     .filter((key) => key !== '//')
     .map((key) => [text ? text.restore(key) : key, cleanJson((value as Record<string, unknown>)[key], text)] as const);
-  return jsonObject(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return jsonObject(entries.sort(([a], [b]) => compareCodePoints(a, b)));
 }
 
 /** Two-space JSON with a trailing newline. */

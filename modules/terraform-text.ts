@@ -84,11 +84,14 @@ export class TerraformText {
     return this.split(text, new RegExp(alternatives.join('|'), 'g'), references);
   }
 
-  /** Literal text just before a reference: a last `$` or `%` would make Terraform read `$${` as an escape. */
+  /**
+   * Literal text just before a reference: a `$` there would make `$${`, which Terraform reads as an escaped `${`. The
+   * trailing `$`s are written as a constant interpolation instead, `${"$$"}`, which no `$` can precede.
+   */
   private beforeReference(text: string): string {
-    const sigil = text.at(-1);
-    if (sigil !== '$' && sigil !== '%') return this.literal(text);
-    return this.literal(text.slice(0, -1)) + this.exact(`\${"${sigil}"}`);
+    const dollars = /\$+$/.exec(text)?.[0] ?? '';
+    if (dollars === '') return this.literal(text);
+    return this.literal(text.slice(0, -dollars.length)) + this.exact(`\${"${dollars}"}`);
   }
 
   private split(text: string, pattern: RegExp, references?: ReadonlyMap<string, string>): string {

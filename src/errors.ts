@@ -23,7 +23,6 @@ export function redactKeys(text: string): string {
  */
 // eslint-disable-next-line no-control-regex
 const UNSAFE_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKS = /[\n\t]/g;
 
 function escapeUnit(ch: string): string {
@@ -38,6 +37,7 @@ export function safeText(text: string, singleLine = false): string {
 
 function safeProblem(p: Problem): Problem {
   return {
+    ...p,
     path: safeText(p.path, true),
     message: safeText(p.message, true),
     ...(p.fix !== undefined && { fix: safeText(p.fix, true) }),

@@ -1,5 +1,7 @@
 import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from '../../src/config/defaults';
 import type { ResolvedConfig, ServiceConfig } from '../../src/config/types';
+import type { Value } from '../../src/module/types';
+import { moduleVariableValues } from '../../src/module/variables';
 
 /** A service with two application containers, secrets, health checks and a dependency between them. */
 export const APP_CONFIG: ServiceConfig = {
@@ -38,3 +40,12 @@ export const CONFIGS: Record<string, ResolvedConfig> = {
   'embedded default': resolveConfig(EMBEDDED_DEFAULT_CONFIG),
   'two application containers': resolveConfig(APP_CONFIG),
 };
+
+/**
+ * The module variables of a config as a caller passes them: a config may leave the subnets to deploy time, a module
+ * call must name at least one.
+ */
+export function moduleCallValues(config: ResolvedConfig): Record<string, Value> {
+  const values = moduleVariableValues(config);
+  return config.network.subnetIds.length > 0 ? values : { ...values, subnet_ids: ['subnet-0123456789abcdef0'] };
+}

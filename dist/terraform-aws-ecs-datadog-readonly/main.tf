@@ -1,10 +1,12 @@
 locals {
-  aws_region     = data.aws_region.current.region
-  aws_account_id = data.aws_caller_identity.current.account_id
-  aws_partition  = data.aws_partition.current.partition
-  log_group_arn  = aws_cloudwatch_log_group.this.arn
-  cluster_arn    = var.existing_cluster_arn != null ? var.existing_cluster_arn : aws_ecs_cluster.this[0].arn
-  log_group_name = format("/ecs/%s", var.name)
+  aws_region         = data.aws_region.current.region
+  aws_account_id     = data.aws_caller_identity.current.account_id
+  aws_partition      = data.aws_partition.current.partition
+  log_group_arn      = aws_cloudwatch_log_group.this.arn
+  cluster_arn        = var.existing_cluster_arn != null ? var.existing_cluster_arn : aws_ecs_cluster.this[0].arn
+  execution_role_arn = var.execution_role_arn != null ? var.execution_role_arn : aws_iam_role.execution[0].arn
+  task_role_arn      = var.task_role_arn != null ? var.task_role_arn : aws_iam_role.task[0].arn
+  log_group_name     = format("/ecs/%s", var.name)
   awslogs_options = {
     "awslogs-group"   = local.log_group_name
     "awslogs-region"  = local.aws_region
@@ -200,13 +202,13 @@ locals {
         condition     = "HEALTHY"
       },
     ], [for d in c.depends_on : { containerName = d.container_name, condition = d.condition }])
-    healthCheck = c.health_check == null ? null : {
+    healthCheck = c.health_check == null ? null : { for k, v in {
       command     = c.health_check.command
       interval    = c.health_check.interval_seconds
       timeout     = c.health_check.timeout_seconds
       retries     = c.health_check.retries
-      startPeriod = c.health_check.start_period_seconds
-    }
+      startPeriod = c.health_check.start_period_seconds > 0 ? c.health_check.start_period_seconds : null
+    } : k => v if v != null }
     logConfiguration = {
       cloudwatch = {
         logDriver = "awslogs"
@@ -346,6 +348,22 @@ locals {
       },
     ] : [])
   })
+  cluster_name               = var.existing_cluster_arn != null ? split("/", var.existing_cluster_arn)[1] : var.name
+  cluster_capacity_providers = var.existing_cluster_arn == null && length(var.capacity_provider_strategy) > 0 ? ["FARGATE", "FARGATE_SPOT"] : []
+  application_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [for s in var.task_role_policy_statements : { for k, v in { Sid = s.sid, Effect = s.effect, Action = s.actions, Resource = s.resources, Condition = length(s.conditions) == 0 ? null : s.conditions } : k => v if v != null }]
+  })
+  application_ports = distinct([for c in var.containers : { port = c.port, protocol = c.protocol } if c.port != null])
+  security_group_ingress = !var.security_group.create ? {} : merge(
+    { for pair in setproduct(local.application_ports, var.security_group.ingress_security_group_ids) : format("%s-%d-%s", pair[0].protocol, pair[0].port, pair[1]) => { ip_protocol = pair[0].protocol, from_port = pair[0].port, to_port = pair[0].port, referenced_security_group_id = pair[1], cidr_ipv4 = null } },
+    { for pair in setproduct(local.application_ports, var.security_group.ingress_cidr_blocks) : format("%s-%d-%s", pair[0].protocol, pair[0].port, pair[1]) => { ip_protocol = pair[0].protocol, from_port = pair[0].port, to_port = pair[0].port, referenced_security_group_id = null, cidr_ipv4 = pair[1] } },
+  )
+  security_group_egress = { ip_protocol = "-1", cidr_ipv4 = "0.0.0.0/0" }
+  scaling_policies = var.autoscaling == null ? {} : merge(
+    { cpu = { metric = "ECSServiceAverageCPUUtilization", target_value = var.autoscaling.cpu_target_percent } },
+    var.autoscaling.memory_target_percent == null ? {} : { memory = { metric = "ECSServiceAverageMemoryUtilization", target_value = var.autoscaling.memory_target_percent } },
+  )
 }
 
 data "aws_region" "current" {}

@@ -1,12 +1,12 @@
 variable "name" {
-  description = "Name of the task family, service and cluster; prefixes the IAM roles (<name>-execution, <name>-task) and names the log group /ecs/<name>."
+  description = "Name of the task family, service and cluster; prefixes the IAM roles (<name>-<region>-execution, <name>-<region>-task: IAM names are unique per account across regions) and names the log group /ecs/<name>."
   type        = string
   default     = "datadog-agent-readonly"
   nullable    = false
 
   validation {
-    condition     = can(regex("^[A-Za-z0-9_-]{1,54}$", var.name))
-    error_message = "name: must be 1 to 54 letters, digits, hyphens (-) and underscores (_) (it also names the IAM roles \"<name>-execution\" and \"<name>-task\"). Fix: use a value such as \"datadog-agent-readonly\"."
+    condition     = can(regex("^[A-Za-z0-9_-]{1,38}$", var.name))
+    error_message = "name: must be 1 to 38 letters, digits, hyphens (-) and underscores (_) (it also names the IAM roles \"<name>-<region>-execution\" and \"<name>-<region>-task\"). Fix: use a value such as \"datadog-agent-readonly\"."
   }
 }
 
@@ -71,10 +71,15 @@ variable "tags" {
     condition     = !can(regex("(^|[^0-9a-fA-F])[0-9a-fA-F]{32}([^0-9a-fA-F]|$)", jsonencode(var.tags)))
     error_message = "tags: a key or value looks like a Datadog API key (32 hexadecimal characters); the module must never hold the key itself. Fix: remove it; store the key in Secrets Manager or SSM and set datadog.api_key_secret_arn to its ARN (a container's own secrets go into its secrets, as ARNs)."
   }
+
+  validation {
+    condition     = alltrue([for v in values(var.tags) : v != ""])
+    error_message = "tags: values must not be empty: ECS drops empty values (and AWS empty tags), so Terraform would plan a change on every run. Fix: remove the key, or give it a value."
+  }
 }
 
 variable "datadog" {
-  description = "Datadog Agent sidecar: site, api_key_secret_arn (Secrets Manager secret ARN, optionally with :JSON_KEY:VERSION_STAGE:VERSION_ID, or SSM parameter ARN holding the API key, never the key itself), agent image (also used by the init container), env (DD_ENV), tags (DD_TAGS), apm_enabled, the agent container cpu and memory, environment (extra agent variables, applied last; Datadog's defaults DD_ECS_TASK_COLLECTION_ENABLED, DD_DOGSTATSD_ORIGIN_DETECTION and DD_DOGSTATSD_TAG_CARDINALITY may be overridden, the variables the module sets itself may not), transport (\"unix\": sockets in /var/run/datadog; \"tcp\": DD_AGENT_HOST=127.0.0.1 and ports, no socket mount) and process_collection (pidMode \"task\"; not with enable_execute_command)."
+  description = "Datadog Agent sidecar; required, with no default, since a placeholder would plan and apply while every task fails to start. api_key_secret_arn (required: Secrets Manager secret ARN, optionally with :JSON_KEY:VERSION_STAGE:VERSION_ID, or SSM parameter ARN holding the API key, never the key itself), site, agent image (also used by the init container), env (DD_ENV), tags (DD_TAGS), apm_enabled, the agent container cpu and memory, environment (extra agent variables, applied last; Datadog's defaults DD_ECS_TASK_COLLECTION_ENABLED, DD_DOGSTATSD_ORIGIN_DETECTION and DD_DOGSTATSD_TAG_CARDINALITY may be overridden, the variables the module sets itself may not), transport (\"unix\": sockets in /var/run/datadog; \"tcp\": DD_AGENT_HOST=127.0.0.1 and ports, no socket mount) and process_collection (pidMode \"task\"; not with enable_execute_command)."
   type = object({
     site               = optional(string, "datadoghq.com")
     api_key_secret_arn = string
@@ -88,16 +93,6 @@ variable "datadog" {
     transport          = optional(string, "unix")
     process_collection = optional(bool, false)
   })
-  default = {
-    site               = "datadoghq.com"
-    api_key_secret_arn = "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:datadog/api-key-AbCdEf"
-    image              = "public.ecr.aws/datadog/agent:7"
-    tags               = {}
-    apm_enabled        = true
-    environment        = {}
-    transport          = "unix"
-    process_collection = false
-  }
   nullable = false
 
   validation {
@@ -171,10 +166,15 @@ variable "datadog" {
     condition     = var.datadog.memory == null ? true : (var.datadog.memory >= 6 && var.datadog.memory <= 122880 && floor(var.datadog.memory) == var.datadog.memory)
     error_message = "datadog.memory: must be a whole number from 6 to 122880. Fix: leave it out to share the task memory, or set e.g. 512."
   }
+
+  validation {
+    condition     = (var.datadog.env == null ? true : var.datadog.env != "") && alltrue([for v in values(var.datadog.tags) : v != ""])
+    error_message = "datadog: env and the values of tags must not be empty: ECS drops empty values (and AWS empty tags), so Terraform would plan a change on every run. Fix: remove the key, or give it a value."
+  }
 }
 
 variable "containers" {
-  description = "Application containers, at most 8 (a Fargate task holds 10, two are the Datadog containers). Each runs with a read-only root filesystem; writable_paths become task volumes. The module adds the Datadog wiring: the sockets volume read-only at /var/run/datadog, DD_TRACE_AGENT_URL, DD_DOGSTATSD_URL, DD_ENV, DD_SERVICE (default: the container name), DD_VERSION (default: the image tag), unified service tagging labels, a HEALTHY dependency on the agent and awslogs logging."
+  description = "Application containers, at most 8 (a Fargate task holds 10, two are the Datadog containers; 7 with log_destination \"datadog\", which adds the log router). Each runs with a read-only root filesystem; writable_paths become task volumes. The module adds the Datadog wiring: with datadog.transport \"unix\" the sockets volume read-only at /var/run/datadog, DD_TRACE_AGENT_URL (with APM) and DD_DOGSTATSD_URL, with \"tcp\" DD_AGENT_HOST, DD_DOGSTATSD_PORT and DD_TRACE_AGENT_PORT (with APM); DD_DOGSTATSD_ORIGIN_DETECTION_CLIENT, DD_ENV, DD_SERVICE (default: the container name), DD_VERSION (default: the image tag), unified service tagging labels, a HEALTHY dependency on the agent, and awslogs logging or, with log_destination \"datadog\", awsfirelens to Datadog (dd_source: log_source, default the image's short name)."
   type = list(object({
     name           = string
     image          = string
@@ -401,6 +401,11 @@ variable "containers" {
     )])])
     error_message = "containers[*].depends_on: must not form a dependency cycle (a container that waits, directly or through others, for itself); ECS would never start these containers. Fix: remove one of the dependencies of the cycle."
   }
+
+  validation {
+    condition     = alltrue([for c in var.containers : alltrue([for v in values(c.environment) : v != ""]) && (c.service == null ? true : c.service != "") && (c.version == null ? true : c.version != "")])
+    error_message = "containers[*]: environment values, service and version must not be empty: ECS drops empty values (and AWS empty tags), so Terraform would plan a change on every run. Fix: remove the key, or give it a value."
+  }
 }
 
 variable "secrets_kms_key_arns" {
@@ -416,13 +421,18 @@ variable "secrets_kms_key_arns" {
 }
 
 variable "subnet_ids" {
-  description = "Subnets of the service tasks (awsvpc)."
+  description = "Subnets of the service tasks (awsvpc); at least one."
   type        = list(string)
   nullable    = false
 
   validation {
     condition     = alltrue([for s in var.subnet_ids : can(regex("^subnet-[0-9a-f]{8,17}$", s))])
     error_message = "subnet_ids: every item must be a subnet id (subnet-0123456789abcdef0). Fix: use a value such as \"subnet-0123456789abcdef0\"."
+  }
+
+  validation {
+    condition     = length(var.subnet_ids) > 0
+    error_message = "subnet_ids: must name at least one subnet: ECS cannot place an awsvpc task without one. Fix: pass the private subnets of the service, e.g. [\"subnet-0123456789abcdef0\"]."
   }
 }
 
@@ -446,7 +456,7 @@ variable "assign_public_ip" {
 }
 
 variable "desired_count" {
-  description = "Number of tasks the service keeps running."
+  description = "Number of tasks the service starts with. Later changes are ignored (lifecycle ignore_changes), so autoscaling or an operator owns the count."
   type        = number
   default     = 1
   nullable    = false
@@ -554,5 +564,302 @@ variable "log_router" {
   validation {
     condition     = var.log_router.memory == null ? true : (var.log_router.memory >= 6 && var.log_router.memory <= 122880 && floor(var.log_router.memory) == var.log_router.memory)
     error_message = "log_router.memory: must be a whole number from 6 to 122880. Fix: leave it out to share the task memory, or set e.g. 128."
+  }
+}
+
+variable "execution_role_arn" {
+  description = "Bring your own task execution role: it is not created and no policy is attached to it (it must pull the images, write to the log group and read the secrets). null creates <name>-<region>-execution."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = (var.execution_role_arn == null ? true : (can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64}$", var.execution_role_arn))))
+    error_message = "execution_role_arn: must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME, optionally with a path). Fix: use a value such as \"arn:aws:iam::123456789012:role/web-task\"."
+  }
+}
+
+variable "task_role_arn" {
+  description = "Bring your own task role: it is not created and no policy is attached to it (the agent needs ecs:ListClusters, ecs:ListContainerInstances, ecs:DescribeContainerInstances). null creates <name>-<region>-task."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = (var.task_role_arn == null ? true : (can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64}$", var.task_role_arn))))
+    error_message = "task_role_arn: must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME, optionally with a path). Fix: use a value such as \"arn:aws:iam::123456789012:role/web-task\"."
+  }
+
+  validation {
+    condition     = var.task_role_arn == null || (length(var.task_role_policy_statements) == 0 && length(var.task_role_managed_policy_arns) == 0)
+    error_message = "task_role_arn: brings your own task role, to which no policy is attached, but task_role_policy_statements or task_role_managed_policy_arns are set. Fix: attach those permissions to your role, or set task_role_arn = null to have the role created."
+  }
+}
+
+variable "iam_role_path" {
+  description = "IAM path of the created roles."
+  type        = string
+  default     = "/"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^/([A-Za-z0-9+=,.@_-]+/){0,20}$", var.iam_role_path))
+    error_message = "iam_role_path: must be an IAM path that starts and ends with \"/\", such as / or /services/. Fix: use a value such as \"/services/\"."
+  }
+}
+
+variable "iam_role_permissions_boundary_arn" {
+  description = "Permissions boundary of the created roles; null sets none."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = (var.iam_role_permissions_boundary_arn == null ? true : (can(regex("^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,128}$", var.iam_role_permissions_boundary_arn))))
+    error_message = "iam_role_permissions_boundary_arn: must be an IAM managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME or arn:aws:iam::aws:policy/NAME). Fix: use a value such as \"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess\"."
+  }
+}
+
+variable "task_role_policy_statements" {
+  description = "IAM statements of the applications, in the inline policy \"application\" of the created task role. conditions maps a condition operator to condition keys and their values. An Allow of action \"*\" on resource \"*\" is refused."
+  type = list(object({
+    sid        = optional(string)
+    effect     = optional(string, "Allow")
+    actions    = list(string)
+    resources  = list(string)
+    conditions = optional(map(map(list(string))), {})
+  }))
+  default  = []
+  nullable = false
+
+  validation {
+    condition     = alltrue([for s in var.task_role_policy_statements : (s.sid == null ? true : (can(regex("^[A-Za-z0-9]{1,100}$", s.sid))))])
+    error_message = "task_role_policy_statements[*].sid: must be letters and digits only. Fix: use a value such as \"ReadOrders\"."
+  }
+
+  validation {
+    condition     = alltrue([for s in var.task_role_policy_statements : contains(["Allow", "Deny"], s.effect)])
+    error_message = "task_role_policy_statements[*].effect: must be one of \"Allow\", \"Deny\". Fix: use \"Allow\" (the default)."
+  }
+
+  validation {
+    condition     = alltrue([for s in var.task_role_policy_statements : length(s.actions) > 0 && alltrue([for a in s.actions : can(regex("^(\\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$", a))])])
+    error_message = "task_role_policy_statements[*].actions: must hold at least one action, each an IAM action such as s3:GetObject or s3:Get* (service prefix, a colon, the action). Fix: e.g. [\"s3:GetObject\"]."
+  }
+
+  validation {
+    condition     = alltrue([for s in var.task_role_policy_statements : length(s.resources) > 0 && alltrue([for r in s.resources : can(regex("^(\\*|arn:[^\\s]+)$", r))])])
+    error_message = "task_role_policy_statements[*].resources: must hold at least one resource, each an ARN (wildcards allowed) or \"*\". Fix: e.g. [\"arn:aws:s3:::orders-bucket/*\"]."
+  }
+
+  validation {
+    condition     = alltrue([for s in var.task_role_policy_statements : alltrue([for op in keys(s.conditions) : can(regex("^((ForAnyValue|ForAllValues):)?[A-Za-z]+$", op))])])
+    error_message = "task_role_policy_statements[*].conditions: keys must be condition operators, an IAM condition operator such as StringEquals or ArnLike. Fix: e.g. { StringEquals = { \"aws:ResourceTag/team\" = [\"payments\"] } }."
+  }
+
+  validation {
+    condition     = alltrue([for s in var.task_role_policy_statements : !(s.effect == "Allow" && contains(s.actions, "*") && contains(s.resources, "*"))])
+    error_message = "task_role_policy_statements: must not allow action \"*\" on resource \"*\": that is administrator access for every container of the task. Fix: name the actions and resources the applications need, e.g. actions = [\"s3:GetObject\"], resources = [\"arn:aws:s3:::my-bucket/*\"]."
+  }
+}
+
+variable "task_role_managed_policy_arns" {
+  description = "Managed policies attached to the created task role."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for a in var.task_role_managed_policy_arns : can(regex("^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,128}$", a))])
+    error_message = "task_role_managed_policy_arns: every item must be an IAM managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME or arn:aws:iam::aws:policy/NAME). Fix: use a value such as \"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess\"."
+  }
+}
+
+variable "load_balancers" {
+  description = "Target groups (target type ip) the service registers its tasks in, each on an application container and its port."
+  type = list(object({
+    target_group_arn = string
+    container_name   = string
+    container_port   = number
+  }))
+  default  = []
+  nullable = false
+
+  validation {
+    condition     = alltrue([for lb in var.load_balancers : can(regex("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}$", lb.target_group_arn))])
+    error_message = "load_balancers[*].target_group_arn: must be an Elastic Load Balancing target group ARN (arn:aws:elasticloadbalancing:REGION:ACCOUNT:targetgroup/NAME/ID). Fix: use a value such as \"arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/web/0123456789abcdef\"."
+  }
+
+  validation {
+    condition     = length(var.load_balancers) <= 5
+    error_message = "load_balancers: must have at most 5 entries (ECS). Fix: register the service in fewer target groups."
+  }
+
+  validation {
+    condition     = alltrue([for lb in var.load_balancers : contains([for c in var.containers : "${c.name}:${c.port}" if c.port != null && c.protocol == "tcp"], "${lb.container_name}:${lb.container_port}")])
+    error_message = "load_balancers[*]: container_name must name an application container and container_port be its tcp port. Fix: use the name and port of the container that serves the traffic, e.g. { container_name = \"web\", container_port = 8080 } with a container web on port 8080."
+  }
+}
+
+variable "health_check_grace_period_seconds" {
+  description = "Seconds ECS ignores failing load balancer health checks after a task starts; only with load_balancers. null leaves the ECS default (0)."
+  type        = number
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = (var.health_check_grace_period_seconds == null ? true : (var.health_check_grace_period_seconds >= 0 && var.health_check_grace_period_seconds <= 2147483647 && floor(var.health_check_grace_period_seconds) == var.health_check_grace_period_seconds))
+    error_message = "health_check_grace_period_seconds: must be a whole number from 0 to 2147483647. Fix: e.g. 60, the time the application needs to pass the target group health check."
+  }
+
+  validation {
+    condition     = var.health_check_grace_period_seconds == null || length(var.load_balancers) > 0
+    error_message = "health_check_grace_period_seconds: applies only to a service behind a load balancer (ECS refuses it otherwise). Fix: add load_balancers, or set it to null."
+  }
+}
+
+variable "security_group" {
+  description = "A security group for the service (create = true needs vpc_id): ingress on the containers' ports from ingress_security_group_ids and ingress_cidr_blocks (IPv4), egress to anywhere (the agent reaches the Datadog intake, the tasks ECR). Attached beside security_group_ids."
+  type = object({
+    create                     = optional(bool, true)
+    vpc_id                     = optional(string)
+    ingress_security_group_ids = optional(list(string), [])
+    ingress_cidr_blocks        = optional(list(string), [])
+  })
+  default = {
+    create                     = false
+    ingress_security_group_ids = []
+    ingress_cidr_blocks        = []
+  }
+  nullable = false
+
+  validation {
+    condition     = !var.security_group.create || (var.security_group.vpc_id == null ? false : can(regex("^vpc-[0-9a-f]{8,17}$", var.security_group.vpc_id)))
+    error_message = "security_group.vpc_id: is required to create the security group and must be a VPC id (vpc-0123456789abcdef0). Fix: pass the VPC of the subnets, e.g. \"vpc-0123456789abcdef0\", or set create = false."
+  }
+
+  validation {
+    condition     = alltrue([for g in var.security_group.ingress_security_group_ids : can(regex("^sg-[0-9a-f]{8,17}$", g))])
+    error_message = "security_group.ingress_security_group_ids: every item must be a security group id (sg-0123456789abcdef0). Fix: use a value such as \"sg-0123456789abcdef0\"."
+  }
+
+  validation {
+    condition     = alltrue([for b in var.security_group.ingress_cidr_blocks : can(regex("^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])$", b))])
+    error_message = "security_group.ingress_cidr_blocks: every item must be an IPv4 CIDR block such as 10.0.0.0/16. Fix: use a value such as \"10.0.0.0/16\"."
+  }
+
+  validation {
+    condition     = length(var.security_group.ingress_security_group_ids) + length(var.security_group.ingress_cidr_blocks) <= 20
+    error_message = "security_group: may name at most 20 ingress sources (each source on each port is a rule, within the security group quota). Fix: allow a load balancer's security group instead of many CIDR blocks."
+  }
+
+  validation {
+    condition     = !var.security_group.create || length(var.security_group.ingress_security_group_ids) + length(var.security_group.ingress_cidr_blocks) == 0 || anytrue([for c in var.containers : c.port != null])
+    error_message = "security_group.create: allows ingress on the containers' ports, but no application container has a port. Fix: set port on the container that listens, or remove the ingress sources."
+  }
+}
+
+variable "autoscaling" {
+  description = "Application Auto Scaling of the desired count: a target and target-tracking policies on average CPU (and memory, when memory_target_percent is set). null: no autoscaling. The service ignores desired_count changes either way."
+  type = object({
+    min_capacity               = number
+    max_capacity               = number
+    cpu_target_percent         = optional(number, 75)
+    memory_target_percent      = optional(number)
+    scale_in_cooldown_seconds  = optional(number, 300)
+    scale_out_cooldown_seconds = optional(number, 60)
+  })
+  default  = null
+  nullable = true
+
+  validation {
+    condition     = (var.autoscaling == null ? true : (var.autoscaling.min_capacity >= 0 && var.autoscaling.min_capacity <= 1000 && floor(var.autoscaling.min_capacity) == var.autoscaling.min_capacity && var.autoscaling.max_capacity >= 0 && var.autoscaling.max_capacity <= 1000 && floor(var.autoscaling.max_capacity) == var.autoscaling.max_capacity && var.autoscaling.min_capacity <= var.autoscaling.max_capacity))
+    error_message = "autoscaling.min_capacity: min_capacity and max_capacity must be whole numbers from 0 to 1000, min_capacity at most max_capacity. Fix: e.g. min_capacity = 2, max_capacity = 10."
+  }
+
+  validation {
+    condition     = (var.autoscaling == null ? true : (var.autoscaling.cpu_target_percent >= 1 && var.autoscaling.cpu_target_percent <= 100 && floor(var.autoscaling.cpu_target_percent) == var.autoscaling.cpu_target_percent && (var.autoscaling.memory_target_percent == null ? true : (var.autoscaling.memory_target_percent >= 1 && var.autoscaling.memory_target_percent <= 100 && floor(var.autoscaling.memory_target_percent) == var.autoscaling.memory_target_percent))))
+    error_message = "autoscaling.cpu_target_percent: cpu_target_percent and memory_target_percent must be whole numbers from 1 to 100. Fix: e.g. 70."
+  }
+
+  validation {
+    condition     = (var.autoscaling == null ? true : (var.autoscaling.scale_in_cooldown_seconds >= 0 && var.autoscaling.scale_in_cooldown_seconds <= 3600 && floor(var.autoscaling.scale_in_cooldown_seconds) == var.autoscaling.scale_in_cooldown_seconds && var.autoscaling.scale_out_cooldown_seconds >= 0 && var.autoscaling.scale_out_cooldown_seconds <= 3600 && floor(var.autoscaling.scale_out_cooldown_seconds) == var.autoscaling.scale_out_cooldown_seconds))
+    error_message = "autoscaling.scale_in_cooldown_seconds: scale_in_cooldown_seconds and scale_out_cooldown_seconds must be whole numbers from 0 to 3600. Fix: e.g. 300 and 60."
+  }
+}
+
+variable "capacity_provider_strategy" {
+  description = "Capacity providers (FARGATE, FARGATE_SPOT) that place the tasks instead of the launch type FARGATE; a created cluster then gets both as its capacity providers. [] uses the launch type."
+  type = list(object({
+    capacity_provider = string
+    weight            = optional(number, 1)
+    base              = optional(number, 0)
+  }))
+  default  = []
+  nullable = false
+
+  validation {
+    condition     = alltrue([for c in var.capacity_provider_strategy : contains(["FARGATE", "FARGATE_SPOT"], c.capacity_provider)]) && length(distinct([for c in var.capacity_provider_strategy : c.capacity_provider])) == length(var.capacity_provider_strategy)
+    error_message = "capacity_provider_strategy[*].capacity_provider: must be one of \"FARGATE\", \"FARGATE_SPOT\", each at most once. Fix: e.g. [{ capacity_provider = \"FARGATE\", base = 1 }, { capacity_provider = \"FARGATE_SPOT\", weight = 3 }]."
+  }
+
+  validation {
+    condition     = length(var.capacity_provider_strategy) == 0 || (alltrue([for c in var.capacity_provider_strategy : c.weight >= 0 && c.weight <= 1000 && floor(c.weight) == c.weight && c.base >= 0 && c.base <= 100000 && floor(c.base) == c.base]) && anytrue([for c in var.capacity_provider_strategy : c.weight > 0]) && length([for c in var.capacity_provider_strategy : c if c.base > 0]) <= 1)
+    error_message = "capacity_provider_strategy[*].weight: weights must be whole numbers from 0 to 1000, at least one above 0; base from 0 to 100000, above 0 on one provider only (ECS). Fix: e.g. weight = 1 on FARGATE."
+  }
+}
+
+variable "deployment_minimum_healthy_percent" {
+  description = "Lower limit of running tasks during a deployment, in percent of the desired count."
+  type        = number
+  default     = 100
+  nullable    = false
+
+  validation {
+    condition     = (var.deployment_minimum_healthy_percent == null ? true : (var.deployment_minimum_healthy_percent >= 0 && var.deployment_minimum_healthy_percent <= 100 && floor(var.deployment_minimum_healthy_percent) == var.deployment_minimum_healthy_percent))
+    error_message = "deployment_minimum_healthy_percent: must be a whole number from 0 to 100. Fix: use 100 to keep every task during a deployment, 50 to replace half at a time."
+  }
+}
+
+variable "deployment_maximum_percent" {
+  description = "Upper limit of running tasks during a deployment, in percent of the desired count; above deployment_minimum_healthy_percent."
+  type        = number
+  default     = 200
+  nullable    = false
+
+  validation {
+    condition     = var.deployment_maximum_percent >= 100 && var.deployment_maximum_percent <= 200 && floor(var.deployment_maximum_percent) == var.deployment_maximum_percent && var.deployment_maximum_percent > var.deployment_minimum_healthy_percent
+    error_message = "deployment_maximum_percent: must be a whole number from 100 to 200 and above deployment_minimum_healthy_percent, or a deployment can neither start a new task nor stop an old one. Fix: e.g. 200 with 100."
+  }
+}
+
+variable "wait_for_steady_state" {
+  description = "Apply waits until the deployment is steady, so a deployment that the circuit breaker rolls back fails the apply."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "service_registry_arn" {
+  description = "Cloud Map service ARN the tasks register in; null registers none."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = (var.service_registry_arn == null ? true : (can(regex("^arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:[0-9]{12}:service/srv-[a-z0-9]+$", var.service_registry_arn))))
+    error_message = "service_registry_arn: must be a Cloud Map service ARN (arn:aws:servicediscovery:REGION:ACCOUNT:service/srv-ID). Fix: use a value such as \"arn:aws:servicediscovery:ap-northeast-1:123456789012:service/srv-0123456789abcdef\"."
+  }
+}
+
+variable "ephemeral_storage_gib" {
+  description = "Ephemeral storage of the task in GiB, 21 to 200; null keeps the Fargate 20 GiB."
+  type        = number
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = (var.ephemeral_storage_gib == null ? true : (var.ephemeral_storage_gib >= 21 && var.ephemeral_storage_gib <= 200 && floor(var.ephemeral_storage_gib) == var.ephemeral_storage_gib))
+    error_message = "ephemeral_storage_gib: must be a whole number from 21 to 200. Fix: set at least 21 (Fargate gives 20 without it), or null."
   }
 }

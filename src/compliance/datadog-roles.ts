@@ -5,22 +5,40 @@ import type { ContainerRef } from './access';
 import { isEssential, objectsOf } from './access';
 import type { Json } from './subject';
 
+/**
+ * The Datadog Agent image wherever it is pulled from: public.ecr.aws/datadog/agent, gcr.io/datadoghq/agent,
+ * datadog/agent, docker.io/datadog/agent, and mirrors whose path ends in datadog/agent; any tag or digest.
+ */
 const AGENT_IMAGE = /(^|\/)(datadog|datadoghq)\/agent([:@]|$)/;
 
 export function isAgentImage(image: unknown): boolean {
   return typeof image === 'string' && AGENT_IMAGE.test(image);
 }
 
-/** A container from the agent image that does not run the agent: its command or entry point is set and it is not essential. */
-function looksLikeInit(def: Json): boolean {
-  return def.name === INIT_CONTAINER_NAME || (isAgentImage(def.image) && !isEssential(def) && def.name !== AGENT_CONTAINER_NAME);
+/** Whether a container overrides what its image runs (entryPoint or command set). */
+const overridesCommand = (def: Json): boolean => def.entryPoint !== undefined || def.command !== undefined;
+
+/** A command that starts the agent itself (the image's s6 `/init`, its entrypoint, or `agent run`). */
+function startsAgent(def: Json): boolean {
+  const words = [def.entryPoint, def.command].flatMap((v) => (Array.isArray(v) ? v : [])).join(' ');
+  return /(^|\s)(\/init|\/bin\/entrypoint\.sh|agent run)(\s|$)/.test(words);
 }
 
-/** The agent: the container named `datadog-agent`, else the first essential container from a Datadog Agent image. */
+/** A container that runs the agent: from the agent image and not overriding its command (or starting the agent). */
+function runsAgent(def: Json): boolean {
+  return isAgentImage(def.image) && !copies(def) && (!overridesCommand(def) || startsAgent(def));
+}
+
+/**
+ * The agent: the container named `datadog-agent` (unless it copies files, as an init does), else the first container
+ * that runs the agent image, essential ones first. Its name and `essential` flag do not matter.
+ */
 export function findAgent<C extends Pick<ContainerRef, 'def'>>(containers: readonly C[]): C | undefined {
+  const running = containers.filter((c) => c.def.name !== INIT_CONTAINER_NAME && runsAgent(c.def));
   return (
-    containers.find((c) => c.def.name === AGENT_CONTAINER_NAME) ??
-    containers.find((c) => isAgentImage(c.def.image) && !looksLikeInit(c.def))
+    containers.find((c) => c.def.name === AGENT_CONTAINER_NAME && !copies(c.def)) ??
+    running.find((c) => isEssential(c.def)) ??
+    running[0]
   );
 }
 
@@ -38,8 +56,8 @@ export function writableMount(agent: Json, path: string): { index: number; sourc
 }
 
 /**
- * The init container: not the agent, mounts the agent's config volume read-write, and either runs a copy command or
- * is named `datadog-init`.
+ * The init container: not the agent, mounts the agent's config volume read-write and copies files; else the
+ * container named `datadog-init`; else one from the agent image that mounts the config volume read-write.
  */
 export function findInit<C extends Pick<ContainerRef, 'def'>>(containers: readonly C[], agent: C): C | undefined {
   const configVolume = writableMount(agent.def, AGENT_CONFIG_PATH)?.sourceVolume;
@@ -52,6 +70,15 @@ export function findInit<C extends Pick<ContainerRef, 'def'>>(containers: readon
     candidates.find((c) => c.def.name === INIT_CONTAINER_NAME) ??
     candidates.find((c) => mountsConfig(c) && isAgentImage(c.def.image))
   );
+}
+
+/**
+ * Whether fix can make a found init container do the init's work: it copies already, or it is from the agent image
+ * and runs no command of its own (fix gives it the copy command). A `datadog-init` from another image, or one that
+ * runs some other command, is left as it is and gets an init container beside it.
+ */
+export function isUsableInit(def: Json): boolean {
+  return copies(def) || (isAgentImage(def.image) && !overridesCommand(def));
 }
 
 /** Whether a container's command copies files (`cp`). */

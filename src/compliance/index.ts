@@ -6,9 +6,11 @@ export { checkFiles, checkLoaded, checkSubject, checkTaskDefinition, checkTerraf
 export type { CheckOptions, CheckReport, CheckSummary, Finding, RuleOutcome, SubjectReport, TaskDefinitionContext } from './check';
 export { findAgent, findInit, isAgentImage } from './datadog-roles';
 export { fixDocument, fixFile } from './fix/document';
-export type { FixResult } from './fix/document';
+export type { FixResult, LeftFinding } from './fix/document';
 export { fixTaskDefinition } from './fix/fix';
-export type { FixChange, FixOptions } from './fix/fix';
+export type { FixChange, FixOptions, FixScope, WritableRequest } from './fix/fix';
+export { IMAGE_WRITABLE_PATHS, knownImage } from './fix/writable-paths';
+export type { ImageWritablePaths } from './fix/writable-paths';
 export { configSubject, detectKind, loadFile, loadText, planSubjects, taskDefinitionSubject, terraformSubjects } from './load';
 export type { InputKind, LoadedFile } from './load';
 export { REPORT_FORMATS, renderJson, renderReport, renderSarif, renderTable, reportStream } from './report';

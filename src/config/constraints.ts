@@ -51,10 +51,13 @@ export const ECS_NAME: PatternConstraint = {
   example: 'web-api',
 };
 
-/** The service name also names the IAM roles (`<name>-execution`, `<name>-task`, at most 64 characters). */
+/**
+ * The service name also names the IAM roles `<name>-<region>-execution` and `<name>-<region>-task`: IAM names are
+ * unique per account across regions, and a role name has at most 64 characters (38 + 1 + a region of up to 15 + 10).
+ */
 export const SERVICE_NAME: PatternConstraint = {
-  pattern: '^[A-Za-z0-9_-]{1,54}$',
-  description: '1 to 54 letters, digits, hyphens (-) and underscores (_) (it also names the IAM roles "<name>-execution" and "<name>-task")',
+  pattern: '^[A-Za-z0-9_-]{1,38}$',
+  description: '1 to 38 letters, digits, hyphens (-) and underscores (_) (it also names the IAM roles "<name>-<region>-execution" and "<name>-<region>-task")',
   example: 'datadog-agent-readonly',
 };
 

@@ -1,3 +1,4 @@
+import { resolveAutoscaling, resolveIam, resolveSecurityGroup, resolveServiceSettings, resolveTaskRole } from './service-defaults';
 import type { ContainerConfig, ResolvedConfig, ResolvedContainer, ServiceConfig } from './types';
 
 export const DEFAULT_AGENT_IMAGE = 'public.ecr.aws/datadog/agent:7';
@@ -116,9 +117,12 @@ export function resolveConfig(config: ServiceConfig): ResolvedConfig {
         memory: config.logs?.router?.memory,
       },
     },
-    service: {
-      desiredCount: config.service?.desiredCount ?? 1,
-      enableExecuteCommand: config.service?.enableExecuteCommand ?? false,
-    },
+    service: resolveServiceSettings(config),
+    taskRole: resolveTaskRole(config),
+    iam: resolveIam(config),
+    loadBalancers: config.loadBalancers ?? [],
+    securityGroup: resolveSecurityGroup(config),
+    ...(config.autoscaling !== undefined && { autoscaling: resolveAutoscaling(config) }),
+    ...(config.ephemeralStorageGiB !== undefined && { ephemeralStorageGiB: config.ephemeralStorageGiB }),
   };
 }

@@ -87,8 +87,7 @@ export function decodeConfigText(bytes: Buffer, file: string): string {
     { mark: [0xff, 0xfe], encoding: 'UTF-16 (little-endian)' },
   ].find((b) => b.mark.every((byte, i) => bytes[i] === byte));
   if (bom) throw Errors.configNotUtf8(file, `is ${bom.encoding} text with a byte order mark`);
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
+  if (bytes.includes(0)) {
     // UTF-16 without a byte order mark: ASCII text with a NUL beside every character
     const sample = bytes.subarray(0, Math.min(bytes.length, 512));
     const nulsAt = (parity: number) => sample.filter((b, i) => i % 2 === parity && b === 0).length;
@@ -109,17 +108,29 @@ export function decodeConfigText(bytes: Buffer, file: string): string {
 function firstInvalidUtf8(bytes: Buffer): number {
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i];
-    const [length, min, max] = b < 0x80 ? [1, 0, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) {
+    const sequence = utf8Sequence(bytes[i]);
+    if (!sequence) return i;
+    for (let k = 1; k < sequence.length; k++) {
       const c = bytes[i + k];
-      const [lo, hi] = k === 1 ? [min, max] : [0x80, 0xbf];
+      const [lo, hi] = k === 1 ? sequence.second : [0x80, 0xbf];
       if (c === undefined || c < lo || c > hi) return i;
     }
-    i += length;
+    i += sequence.length;
   }
   return i;
+}
+
+/** The length of the UTF-8 sequence a lead byte starts and the range of its second byte; undefined for a bad lead. */
+function utf8Sequence(lead: number): { length: number; second: [number, number] } | undefined {
+  if (lead < 0x80) return { length: 1, second: [0, 0] };
+  if (lead >= 0xc2 && lead <= 0xdf) return { length: 2, second: [0x80, 0xbf] };
+  if (lead === 0xe0) return { length: 3, second: [0xa0, 0xbf] };
+  if (lead === 0xed) return { length: 3, second: [0x80, 0x9f] }; // no surrogates
+  if (lead >= 0xe1 && lead <= 0xef) return { length: 3, second: [0x80, 0xbf] };
+  if (lead === 0xf0) return { length: 4, second: [0x90, 0xbf] };
+  if (lead >= 0xf1 && lead <= 0xf3) return { length: 4, second: [0x80, 0xbf] };
+  if (lead === 0xf4) return { length: 4, second: [0x80, 0x8f] }; // at most U+10FFFF
+  return undefined;
 }
 
 /**

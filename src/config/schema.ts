@@ -5,6 +5,8 @@
  */
 import { AGENT_ENVIRONMENT_DEFAULTS, AGENT_ENVIRONMENT_OWNERS, PROCESS_COLLECTION_EXEC_REASON } from '../model/agent-settings';
 import * as C from './constraints';
+import * as SC from './service-constraints';
+import { SERVICE_FEATURE_PROPERTIES, SERVICE_SETTINGS_PROPERTIES } from './service-schema';
 import { EMBEDDED_DEFAULT_CONFIG, resolveConfig, resolveContainer } from './defaults';
 import type {
   ClusterConfig,
@@ -28,7 +30,7 @@ export const JSON_SCHEMA_DRAFT = 'http://json-schema.org/draft-07/schema#';
 
 /** Every pattern constraint of the table, by pattern source: the validator explains a failed pattern with it. */
 export const PATTERN_CONSTRAINTS: ReadonlyMap<string, C.PatternConstraint> = new Map(
-  Object.values(C)
+  [...Object.values(C), ...Object.values(SC)]
     .filter((v): v is C.PatternConstraint => typeof v === 'object' && v !== null && 'pattern' in v && 'description' in v)
     .map((c) => [c.pattern, c]),
 );
@@ -115,7 +117,7 @@ const container = object<ContainerConfig>(
       items: str('A writable path.', C.WRITABLE_PATH),
       default: DC.writablePaths,
     },
-    environment: stringMap('Plain environment variables; never secrets (use "secrets").', envName, { type: 'string' }),
+    environment: stringMap('Plain environment variables; never secrets (use "secrets"). Values must not be empty (ECS drops empty values, so Terraform would replace the task definition on every apply).', envName, { type: 'string', minLength: 1 }),
     secrets: stringMap('Secrets: environment variable name to a Secrets Manager or SSM parameter ARN.', envName, secretArn('Secret ARN.')),
     cpu: int('CPU units reserved for the container (default: shares the task).', C.CONTAINER_CPU_RANGE),
     memory: int('Hard memory limit in MiB (default: shares the task).', C.CONTAINER_MEMORY_RANGE),
@@ -129,8 +131,8 @@ const container = object<ContainerConfig>(
       items: dependency,
       default: DC.dependsOn,
     },
-    service: str('Datadog service name (DD_SERVICE); default: the container name.'),
-    version: str('Datadog version (DD_VERSION); default: the image tag.'),
+    service: str('Datadog service name (DD_SERVICE); default: the container name.', undefined, { minLength: 1 }),
+    version: str('Datadog version (DD_VERSION); default: the image tag.', undefined, { minLength: 1 }),
     logSource: str("Log source (dd_source) when logs.destination is datadog; default: the image's short name (nginx for public.ecr.aws/nginx/nginx:1.27).", C.LOG_SOURCE),
   },
   ['name', 'image'],
@@ -142,8 +144,8 @@ const datadog = object<DatadogConfig>(
     site: str('Datadog site (DD_SITE).', C.DATADOG_SITE, { default: D.datadog.site }),
     apiKeySecretArn: secretArn('ARN of the Secrets Manager secret or SSM parameter that holds the API key. Never the key itself.'),
     image: str('Agent image, also used by the init container.', C.CONTAINER_IMAGE, { default: D.datadog.image }),
-    env: str('Unified service tagging environment (DD_ENV).'),
-    tags: stringMap('Extra host tags for the agent (DD_TAGS).', { type: 'string', minLength: 1 }, { type: 'string' }),
+    env: str('Unified service tagging environment (DD_ENV).', undefined, { minLength: 1 }),
+    tags: stringMap('Extra host tags for the agent (DD_TAGS); values must not be empty.', { type: 'string', minLength: 1 }, { type: 'string', minLength: 1 }),
     apmEnabled: bool('Accept traces (DD_APM_ENABLED).', D.datadog.apmEnabled),
     cpu: int('CPU units reserved for the agent container.', C.CONTAINER_CPU_RANGE),
     memory: int('Memory limit of the agent container in MiB.', C.CONTAINER_MEMORY_RANGE),
@@ -183,8 +185,9 @@ const logs = object<LogsConfig>('Logging: the CloudWatch log group, and where ap
 });
 
 const service = object<ServiceSettingsConfig>('The ECS service.', {
-  desiredCount: int('Number of tasks to keep running.', C.DESIRED_COUNT_RANGE, { default: D.service.desiredCount }),
+  desiredCount: int('Number of tasks the service starts with; later changes are ignored (autoscaling or operators own the count).', C.DESIRED_COUNT_RANGE, { default: D.service.desiredCount }),
   enableExecuteCommand: bool('ECS Exec. When on, every application container gets the SSM agent\'s paths (/managed-agents, /var/lib/amazon/ssm, /var/log/amazon/ssm) as writable task volumes, and the task role the SSM message channels.', D.service.enableExecuteCommand),
+  ...SERVICE_SETTINGS_PROPERTIES,
 });
 
 const maxApplicationContainers = C.MAX_CONTAINERS_PER_TASK - 2;
@@ -201,7 +204,7 @@ const rootProperties: PropertySchemas<ServiceConfig> = {
   },
   region: str('AWS region (default: the region of datadog.apiKeySecretArn).', C.AWS_REGION),
   cpuArchitecture: oneOf('CPU architecture of the task.', C.CPU_ARCHITECTURES, { default: D.cpuArchitecture }),
-  tags: stringMap('Tags on every resource.', { type: 'string', minLength: 1 }, { type: 'string' }),
+  tags: stringMap('Tags on every resource; values must not be empty (the provider then plans a change on every run).', { type: 'string', minLength: 1 }, { type: 'string', minLength: 1 }),
   datadog,
   secretsKmsKeyArns: {
     type: 'array',
@@ -220,6 +223,7 @@ const rootProperties: PropertySchemas<ServiceConfig> = {
   cluster,
   logs,
   service,
+  ...SERVICE_FEATURE_PROPERTIES,
 };
 
 /** The JSON Schema of a config file (draft-07, which editors and yaml-language-server support best). */

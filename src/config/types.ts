@@ -134,14 +134,98 @@ export interface LogsConfig {
   readonly router?: LogRouterConfig;
 }
 
+export type CapacityProvider = 'FARGATE' | 'FARGATE_SPOT';
+
+export interface CapacityProviderStrategyItemConfig {
+  readonly capacityProvider: CapacityProvider;
+  /** Relative share of the tasks. @default 1 */
+  readonly weight?: number;
+  /** Tasks placed on this provider before the weights apply. @default 0 */
+  readonly base?: number;
+}
+
 export interface ServiceSettingsConfig {
-  /** @default 1 */
+  /** Initial task count; the service ignores later changes (autoscaling or operators own it). @default 1 */
   readonly desiredCount?: number;
   /**
    * ECS Exec. When on, every application container gets the SSM agent's paths as writable task volumes, and the task
    * role the SSM message channels. @default false
    */
   readonly enableExecuteCommand?: boolean;
+  /** Seconds ECS ignores failing load balancer health checks after a task starts; only with `loadBalancers`. @default none (ECS: 0) */
+  readonly healthCheckGracePeriodSeconds?: number;
+  /** Capacity providers (FARGATE, FARGATE_SPOT), used instead of the launch type. @default [] (launch type FARGATE) */
+  readonly capacityProviderStrategy?: readonly CapacityProviderStrategyItemConfig[];
+  /** @default 100 */
+  readonly deploymentMinimumHealthyPercent?: number;
+  /** @default 200 */
+  readonly deploymentMaximumPercent?: number;
+  /** Apply waits until the deployment is steady, so a rolled-back deployment fails the apply. @default true */
+  readonly waitForSteadyState?: boolean;
+  /** Cloud Map service ARN the tasks register in. @default none */
+  readonly serviceRegistryArn?: string;
+}
+
+/** One IAM policy statement in IAM JSON spelling. */
+export interface PolicyStatementConfig {
+  readonly Sid?: string;
+  /** @default "Allow" */
+  readonly Effect?: 'Allow' | 'Deny';
+  readonly Action: string | readonly string[];
+  readonly Resource: string | readonly string[];
+  /** Condition operator to condition key to value(s). @default none */
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+}
+
+export interface TaskRoleConfig {
+  /** Permissions of the application containers, as IAM statements. @default [] */
+  readonly policyStatements?: readonly PolicyStatementConfig[];
+  /** Managed policies attached to the task role. @default [] */
+  readonly managedPolicyArns?: readonly string[];
+}
+
+export interface IamConfig {
+  /** Bring your own execution role: it is not created and no policy is attached to it. @default create one */
+  readonly executionRoleArn?: string;
+  /** Bring your own task role: it is not created and no policy is attached to it. @default create one */
+  readonly taskRoleArn?: string;
+  /** Permissions boundary of the created roles. @default none */
+  readonly permissionsBoundaryArn?: string;
+  /** IAM path of the created roles. @default "/" */
+  readonly path?: string;
+}
+
+export interface LoadBalancerConfig {
+  /** ARN of an existing target group (target type ip). */
+  readonly targetGroupArn: string;
+  /** The application container that receives the traffic. */
+  readonly containerName: string;
+  /** Its port (the container's `port`). */
+  readonly containerPort: number;
+}
+
+export interface SecurityGroupConfig {
+  /** Create a security group for the service. @default true */
+  readonly create?: boolean;
+  /** VPC of the security group (that of the subnets); required when create is true. */
+  readonly vpcId?: string;
+  /** Security groups (e.g. the load balancer's) allowed in on the containers' ports. @default [] */
+  readonly ingressSecurityGroupIds?: readonly string[];
+  /** IPv4 CIDR blocks allowed in on the containers' ports. @default [] */
+  readonly ingressCidrBlocks?: readonly string[];
+}
+
+export interface AutoscalingConfig {
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+  /** Target average CPU utilisation of the service. @default 75 */
+  readonly cpuTargetPercent?: number;
+  /** Target average memory utilisation of the service. @default none (no memory policy) */
+  readonly memoryTargetPercent?: number;
+  /** @default 300 */
+  readonly scaleInCooldownSeconds?: number;
+  /** @default 60 */
+  readonly scaleOutCooldownSeconds?: number;
 }
 
 export interface ServiceConfig {
@@ -169,6 +253,18 @@ export interface ServiceConfig {
   readonly cluster?: ClusterConfig;
   readonly logs?: LogsConfig;
   readonly service?: ServiceSettingsConfig;
+  /** Permissions of the applications. @default none */
+  readonly taskRole?: TaskRoleConfig;
+  /** Bring-your-own roles, permissions boundary and path. @default create both roles under "/" */
+  readonly iam?: IamConfig;
+  /** Target groups the service registers its tasks in. @default [] */
+  readonly loadBalancers?: readonly LoadBalancerConfig[];
+  /** A security group created for the service, beside `network.securityGroupIds`. @default none */
+  readonly securityGroup?: SecurityGroupConfig;
+  /** Application Auto Scaling of the desired count. @default none */
+  readonly autoscaling?: AutoscalingConfig;
+  /** Ephemeral storage of the task in GiB (21 to 200). @default Fargate's 20 GiB */
+  readonly ephemeralStorageGiB?: number;
 }
 
 type DeepRequired<T> = { readonly [K in keyof T]-?: T[K] };
@@ -225,5 +321,50 @@ export interface ResolvedConfig {
     readonly destination: LogDestination;
     readonly router: { readonly image: string; readonly cpu?: number; readonly memory?: number };
   };
-  readonly service: DeepRequired<ServiceSettingsConfig>;
+  readonly service: ResolvedServiceSettings;
+  readonly taskRole: ResolvedTaskRole;
+  readonly iam: ResolvedIam;
+  readonly loadBalancers: readonly LoadBalancerConfig[];
+  readonly securityGroup: ResolvedSecurityGroup;
+  readonly autoscaling?: ResolvedAutoscaling;
+  readonly ephemeralStorageGiB?: number;
+}
+
+export interface ResolvedServiceSettings {
+  readonly desiredCount: number;
+  readonly enableExecuteCommand: boolean;
+  readonly healthCheckGracePeriodSeconds?: number;
+  readonly capacityProviderStrategy: readonly DeepRequired<CapacityProviderStrategyItemConfig>[];
+  readonly deploymentMinimumHealthyPercent: number;
+  readonly deploymentMaximumPercent: number;
+  readonly waitForSteadyState: boolean;
+  readonly serviceRegistryArn?: string;
+}
+
+export interface ResolvedTaskRole {
+  readonly policyStatements: readonly PolicyStatementConfig[];
+  readonly managedPolicyArns: readonly string[];
+}
+
+export interface ResolvedIam {
+  readonly executionRoleArn?: string;
+  readonly taskRoleArn?: string;
+  readonly permissionsBoundaryArn?: string;
+  readonly path: string;
+}
+
+export interface ResolvedSecurityGroup {
+  readonly create: boolean;
+  readonly vpcId?: string;
+  readonly ingressSecurityGroupIds: readonly string[];
+  readonly ingressCidrBlocks: readonly string[];
+}
+
+export interface ResolvedAutoscaling {
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+  readonly cpuTargetPercent: number;
+  readonly memoryTargetPercent?: number;
+  readonly scaleInCooldownSeconds: number;
+  readonly scaleOutCooldownSeconds: number;
 }

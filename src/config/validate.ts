@@ -9,6 +9,7 @@ import type { Problem } from '../errors';
 import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, ECS_EXEC_WRITABLE_PATHS, INIT_CONTAINER_NAME, SOCKETS_PATH } from '../model/datadog';
 import { AGENT_ENVIRONMENT_OWNERS, agentPorts, PROCESS_COLLECTION_EXEC_REASON } from '../model/agent-settings';
 import { INIT_ROUTER_IMAGE_PATTERN, LOG_ROUTER_CONTAINER_NAME, LOG_ROUTER_WRITABLE_PATHS } from '../model/log-router';
+import { compareCodePoints } from '../model/order';
 import { writableVolumeName } from '../model/task-definition';
 import {
   DATADOG_API_KEY_LIKE,
@@ -21,6 +22,7 @@ import {
   SECRET_ENVIRONMENT_NAMES,
   type PatternConstraint,
 } from './constraints';
+import { serviceFeatureRules } from './service-validate';
 import { configJsonSchema, PATTERN_CONSTRAINTS, type JsonSchema } from './schema';
 import { scanTokens, TOKEN_PATHS_TEXT, type TokenPredicate } from './tokens';
 
@@ -115,8 +117,17 @@ function validateLiteralConfig(raw: unknown): ConfigProblem[] {
   validate(raw);
   const errors = validate.errors ?? [];
   // a value of the wrong type fails its enum, pattern or range too: report only the type
-  const typeErrors = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  const schemaProblems = errors
+  // a string-or-list value (IAM JSON) fails both branches: report the pattern of the branch that applies, else one line
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const underAnyOf = (e: ErrorObject) => [...anyOfPaths].some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`));
+  const branchDetail = new Set(errors.filter((e) => e.keyword !== 'type' && e.keyword !== 'anyOf' && underAnyOf(e)).map((e) => e.instancePath));
+  const kept = errors.filter((e) => {
+    if (e.keyword === 'type' && anyOfPaths.has(e.instancePath)) return false;
+    if (e.keyword === 'anyOf') return ![...branchDetail].some((p) => p === e.instancePath || p.startsWith(`${e.instancePath}/`));
+    return true;
+  });
+  const typeErrors = new Set(kept.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const schemaProblems = kept
     .filter((e) => e.keyword === 'type' || !typeErrors.has(e.instancePath))
     .flatMap((e) => schemaProblem(e, raw))
     .filter((p) => !secretPaths.has(p.path));
@@ -285,7 +296,9 @@ function schemaProblem(e: ErrorObject, root: unknown): ConfigProblem[] {
       return [problem(at, `must have at least ${String(params.limit)} entries, got ${(e.data as unknown[]).length}`, hintFor(parent))];
     case 'minLength':
       if (e.propertyName !== undefined) return [problem([...at, e.propertyName], 'must not be an empty key')];
-      return [problem(at, 'must not be empty')];
+      return [problem(at, 'must not be empty: ECS drops empty values, and Terraform would then plan a change on every run', 'remove the key, or give it a value')];
+    case 'anyOf':
+      return [problem(at, `must be a string or a non-empty list of strings, got ${describeValue(e.data)}`, hintFor(parent))];
     case 'propertyNames':
       return []; // reported by the inner error, which names the key
     default:
@@ -347,7 +360,8 @@ function secretRules(raw: unknown): ConfigProblem[] {
       if (name === 'DD_API_KEY') {
         problems.push(problem(at, 'the Datadog API key must not be a plain environment variable; the agent reads it from datadog.apiKeySecretArn', `remove it; ${API_KEY_FIX}`));
       } else if (owner !== undefined) {
-        problems.push(problem(at, `is set by the tool from ${owner}; an override here would contradict it`, `remove it and set ${owner.split(' ')[0]} instead`));
+        const key = owner.split(' ')[0];
+        problems.push(problem(at, `is set by the tool from ${owner}; an override here would contradict it`, key.startsWith('datadog.') ? `remove it and set ${key} instead` : 'remove it'));
       } else if ((SECRET_ENVIRONMENT_NAMES as readonly string[]).includes(name)) {
         problems.push(problem(at, 'must not be a plain environment variable (Security Hub ECS.8)', "remove it; the agent uses the task role's credentials"));
       }
@@ -550,6 +564,7 @@ function domainRules(c: Obj): ConfigProblem[] {
     }
   }
 
+  problems.push(...serviceFeatureRules(c));
   return problems;
 }
 
@@ -575,7 +590,7 @@ function findCycle(edges: ReadonlyMap<string, readonly string[]>): string[] | un
     state.set(n, 'done');
     return undefined;
   };
-  for (const n of [...edges.keys()].sort()) {
+  for (const n of [...edges.keys()].sort(compareCodePoints)) {
     const found = visit(n);
     if (found) return found;
   }

@@ -92,5 +92,6 @@ export interface TaskDefinition {
   readonly memory?: string;
   readonly runtimePlatform?: { readonly operatingSystemFamily?: string; readonly cpuArchitecture?: string };
   readonly pidMode?: string;
+  readonly ephemeralStorage?: { readonly sizeInGiB: number };
   readonly tags?: readonly Tag[];
 }

@@ -19,11 +19,20 @@ export interface PolicyDocument {
 }
 
 export interface RoleModel {
+  /** False when the config brings its own role (`iam.executionRoleArn` / `iam.taskRoleArn`): nothing is created or attached. */
+  readonly create: boolean;
+  /** The role the task definition names. */
+  readonly arn: string;
   readonly name: string;
   readonly description: string;
+  /** IAM path of a created role. */
+  readonly path: string;
+  readonly permissionsBoundaryArn?: string;
   readonly assumeRolePolicy: PolicyDocument;
   readonly policyName: string;
   readonly policy: PolicyDocument;
+  /** Managed policies attached to a created role. */
+  readonly managedPolicyArns: readonly string[];
 }
 
 /** ECS tasks may assume the role only for tasks of this account in this region (confused-deputy protection). */

@@ -10,7 +10,9 @@ export interface DerivedNames {
   readonly taskRole: string;
   readonly partition: string;
   readonly accountId: string;
+  /** The role the task definition names: created (with the IAM path) or brought by `iam.executionRoleArn`. */
   readonly executionRoleArn: string;
+  /** The role the task definition names: created (with the IAM path) or brought by `iam.taskRoleArn`. */
   readonly taskRoleArn: string;
 }
 
@@ -20,10 +22,17 @@ export function arnParts(arn: string): { partition: string; service: string; reg
   return { partition, service, region, accountId };
 }
 
+/** `<service>-<region>-<purpose>`, e.g. `orders-eu-west-1-execution`. */
+export function roleName(service: string, region: string, purpose: 'execution' | 'task'): string {
+  return `${service}-${region}-${purpose}`;
+}
+
 export function names(config: ResolvedConfig): DerivedNames {
   const { partition, accountId } = arnParts(config.datadog.apiKeySecretArn);
-  const executionRole = `${config.name}-execution`;
-  const taskRole = `${config.name}-task`;
+  // IAM names are unique per account across regions: the region in the name lets one service run in several regions.
+  const executionRole = roleName(config.name, config.region, 'execution');
+  const taskRole = roleName(config.name, config.region, 'task');
+  const path = config.iam.path;
   return {
     family: config.name,
     service: config.name,
@@ -33,7 +42,7 @@ export function names(config: ResolvedConfig): DerivedNames {
     taskRole,
     partition,
     accountId,
-    executionRoleArn: `arn:${partition}:iam::${accountId}:role/${executionRole}`,
-    taskRoleArn: `arn:${partition}:iam::${accountId}:role/${taskRole}`,
+    executionRoleArn: config.iam.executionRoleArn ?? `arn:${partition}:iam::${accountId}:role${path}${executionRole}`,
+    taskRoleArn: config.iam.taskRoleArn ?? `arn:${partition}:iam::${accountId}:role${path}${taskRole}`,
   };
 }

@@ -183,7 +183,8 @@ export function applicationContainer(config: ResolvedConfig, c: ResolvedContaine
         interval: c.healthCheck.intervalSeconds,
         timeout: c.healthCheck.timeoutSeconds,
         retries: c.healthCheck.retries,
-        startPeriod: c.healthCheck.startPeriodSeconds,
+        // ECS returns no startPeriod when it is off; writing 0 would differ from what the provider reads back.
+        ...(c.healthCheck.startPeriodSeconds > 0 && { startPeriod: c.healthCheck.startPeriodSeconds }),
       },
     }),
     logConfiguration: applicationLogConfiguration(config, c),
@@ -210,7 +211,8 @@ export function taskVolumes(config: ResolvedConfig): Volume[] {
 
 /**
  * The task definition in RegisterTaskDefinition form. Role ARNs name the roles the Terraform creates
- * (`<name>-execution`, `<name>-task`) in the account and partition of the API key secret.
+ * (`<name>-<region>-execution`, `<name>-<region>-task`, under `iam.path`) in the account and partition of the API key
+ * secret, or the roles brought with `iam.executionRoleArn` / `iam.taskRoleArn`.
  */
 export function taskDefinition(config: ResolvedConfig): TaskDefinition {
   const n = names(config);
@@ -228,6 +230,7 @@ export function taskDefinition(config: ResolvedConfig): TaskDefinition {
     ...(config.datadog.processCollection && { pidMode: 'task' }),
     containerDefinitions: containerDefinitions(config),
     volumes: taskVolumes(config),
+    ...(config.ephemeralStorageGiB !== undefined && { ephemeralStorage: { sizeInGiB: config.ephemeralStorageGiB } }),
     ...(tagKeys.length > 0 && { tags: tagKeys.map((key) => ({ key, value: config.tags[key] })) }),
   };
 }

@@ -11,4 +11,5 @@ export const TF = {
   taskDefinitionArn: '${aws_ecs_task_definition.this.arn}',
   executionRoleArn: '${aws_iam_role.execution.arn}',
   taskRoleArn: '${aws_iam_role.task.arn}',
+  securityGroupId: '${aws_security_group.this.id}',
 } as const;

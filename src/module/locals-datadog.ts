@@ -78,16 +78,14 @@ export function datadogLogConfigurationExpr(config: ResolvedConfig, probe: Resol
   const sample = datadogLogConfiguration({ ...config, datadog: { ...config.datadog, env: 'x', tags: { x: 'x' } } }, { ...probe, version: 'x' });
   const options = sample.options ?? {};
   const secret = sample.secretOptions?.[0];
-  const host = logIntakeHost('SITE');
-  if (!secret || !host.endsWith('SITE') || options.Host !== logIntakeHost(config.datadog.site)) {
-    throw new Error('the log routing model no longer has the shape the module mirrors');
-  }
+  const hostPrefix = logIntakeHost('');
+  if (!secret || options.Host !== `${hostPrefix}${config.datadog.site}`) throw new Error('the log routing model no longer has the shape the module mirrors');
   const tags = 'local.application_log_tags[i]';
   return hclObject({
     logDriver: lit(sample.logDriver),
     options: `{ for k, v in ${hclObject({
       Name: lit(options.Name),
-      Host: `format(${hclString(`${host.slice(0, -'SITE'.length)}%s`)}, var.datadog.site)`,
+      Host: `format(${hclString(`${hostPrefix}%s`)}, var.datadog.site)`,
       TLS: lit(options.TLS),
       provider: lit(options.provider),
       dd_service: 'c.service',

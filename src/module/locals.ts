@@ -17,8 +17,10 @@ import type { ContainerDefinition } from '../model/ecs-types';
 import { AGENT_ENVIRONMENT_DEFAULTS } from '../model/agent-settings';
 import { ecsTasksTrustPolicy, executionPolicy, PolicyStatement, taskPolicy } from '../model/iam';
 import { agentContainer, agentEnvironment, applicationContainer, awslogs, initContainer } from '../model/task-definition';
+import { names } from '../model/names';
 import { TF } from '../model/terraform-refs';
 import { hclList, hclLiteral, hclObject, hclString, withoutNulls } from './hcl';
+import { SERVICE_CONTEXT_LOCALS, serviceLocals } from './service-locals';
 import {
   agentDefaultsExpr,
   agentSettingsFields,
@@ -42,6 +44,7 @@ export const CONTEXT_LOCALS = {
   aws_partition: 'data.aws_partition.current.partition',
   log_group_arn: 'aws_cloudwatch_log_group.this.arn',
   cluster_arn: 'var.existing_cluster_arn != null ? var.existing_cluster_arn : aws_ecs_cluster.this[0].arn',
+  ...SERVICE_CONTEXT_LOCALS,
 } as const;
 
 export type ContextLocal = keyof typeof CONTEXT_LOCALS;
@@ -67,6 +70,8 @@ export function modelContext(config: ResolvedConfig): Record<ContextLocal, strin
     aws_partition: TF.partition,
     log_group_arn: TF.logGroupArn,
     cluster_arn: config.cluster.existingClusterArn ?? TF.clusterArn,
+    execution_role_arn: names(config).executionRoleArn,
+    task_role_arn: names(config).taskRoleArn,
   };
 }
 
@@ -261,13 +266,16 @@ export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
           portMappings: 'c.port == null ? null : [{ containerPort = c.port, hostPort = c.port, protocol = c.protocol }]',
           mountPoints: `concat(var.datadog.transport == "unix" ? ${lit([sockets])} : [], [for v in local.writable_volumes[i] : { sourceVolume = v.name, containerPath = v.path, readOnly = false }])`,
           dependsOn: `concat(${lit([agentDependency])}, [for d in c.depends_on : { containerName = d.container_name, condition = d.condition }])`,
-          healthCheck: `c.health_check == null ? null : ${hclObject({
-            command: 'c.health_check.command',
-            interval: 'c.health_check.interval_seconds',
-            timeout: 'c.health_check.timeout_seconds',
-            retries: 'c.health_check.retries',
-            startPeriod: 'c.health_check.start_period_seconds',
-          })}`,
+          // startPeriod only when on, as ECS returns it (like the model).
+          healthCheck: `c.health_check == null ? null : ${withoutNulls(
+            hclObject({
+              command: 'c.health_check.command',
+              interval: 'c.health_check.interval_seconds',
+              timeout: 'c.health_check.timeout_seconds',
+              retries: 'c.health_check.retries',
+              startPeriod: 'c.health_check.start_period_seconds > 0 ? c.health_check.start_period_seconds : null',
+            }),
+          )}`,
           // The awslogs or the FireLens configuration, chosen by key: the two objects have different attributes.
           logConfiguration: `${hclObject({
             cloudwatch: awslogsExpr(config, 'c.name'),
@@ -314,5 +322,6 @@ export function moduleLocals(config: ResolvedConfig): LocalSpec[] {
         Statement: `concat(${lit(alwaysTask)}, var.enable_execute_command ? ${lit([execStatement])} : [])`,
       })})`,
     ),
+    ...serviceLocals(),
   ];
 }

@@ -57,6 +57,13 @@ export interface BlockSpec {
   readonly forEach?: Expr;
 }
 
+export interface LifecycleSpec {
+  /** @default false */
+  readonly createBeforeDestroy?: boolean;
+  /** Attribute names whose changes Terraform ignores after creation. @default [] */
+  readonly ignoreChanges?: readonly string[];
+}
+
 export interface ResourceSpec {
   /** `resource` or `data`. */
   readonly kind: 'resource' | 'data';
@@ -65,10 +72,14 @@ export interface ResourceSpec {
   /** e.g. `this`. */
   readonly name: string;
   readonly count?: Expr;
+  /** A map or set of strings; the body reads `each.key` / `each.value`. Never together with `count`. */
+  readonly forEach?: Expr;
   readonly attributes: Readonly<Record<string, Value>>;
   readonly blocks?: readonly BlockSpec[];
   /** Addresses this resource waits for beyond its references, e.g. `aws_iam_role_policy.execution`. @default none */
   readonly dependsOn?: readonly string[];
+  /** The `lifecycle` block. @default none */
+  readonly lifecycle?: LifecycleSpec;
   /** File of the HCL module the resource belongs to, e.g. `ecs.tf`. */
   readonly file: string;
 }

@@ -44,6 +44,7 @@ import { AGENT_CONTAINER_NAME, AGENT_WRITABLE_PATHS, APM_PORT, DOGSTATSD_PORT, E
 import { INIT_ROUTER_IMAGE_PATTERN, LOG_ROUTER_CONTAINER_NAME, LOG_ROUTER_WRITABLE_PATHS } from '../model/log-router';
 import { hclList, hclString } from './hcl';
 import { writablePathsExpr, writableVolumeNameExpr } from './locals';
+import { SERVICE_VALIDATION_RULES } from './service-validations';
 import type { Validation } from './types';
 
 /** One validation rule of one variable. */
@@ -135,8 +136,8 @@ function noApiKey(variable: string): ValidationRule {
   return rule(`${variable}-api-key`, variable, `!${looksLikeApiKey(`jsonencode(var.${variable})`)}`, API_KEY_MESSAGE);
 }
 
-/** Every validation rule of the module, in variable order. */
-export const VALIDATION_RULES: readonly ValidationRule[] = [
+/** Every validation rule of the module: the core ones, then those of the service features. */
+const CORE_VALIDATION_RULES: readonly ValidationRule[] = [
   pattern('name-pattern', 'name', SERVICE_NAME, re(SERVICE_NAME, 'var.name')),
   rule(
     'cpu-fargate-size',
@@ -340,6 +341,8 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   range('log-router-cpu', 'log_router.cpu', 'var.log_router.cpu', CONTAINER_CPU_RANGE, 'leave it out to share the task CPU, or reserve e.g. 64.', (body) => body),
   range('log-router-memory', 'log_router.memory', 'var.log_router.memory', CONTAINER_MEMORY_RANGE, 'leave it out to share the task memory, or set e.g. 128.', (body) => body),
 ];
+
+export const VALIDATION_RULES: readonly ValidationRule[] = [...CORE_VALIDATION_RULES, ...SERVICE_VALIDATION_RULES];
 
 /** The validation blocks of one variable. */
 export function validationsOf(variable: string): Validation[] {

@@ -12,6 +12,7 @@ import {
 } from '../config/constraints';
 import { imageShortName, imageTag, resolveConfig, resolveContainer } from '../config/defaults';
 import type { ResolvedConfig, ResolvedContainer } from '../config/types';
+import { applyServiceVariables, SERVICE_VARIABLE_SHAPES, serviceVariableValues } from './service-variables';
 import type { Value, VariableSpec } from './types';
 import { validationsOf } from './validations';
 
@@ -157,6 +158,7 @@ export function moduleVariableValues(config: ResolvedConfig): Record<string, Val
     enable_execute_command: config.service.enableExecuteCommand,
     log_destination: config.logs.destination,
     log_router: defined({ image: config.logs.router.image, cpu: config.logs.router.cpu, memory: config.logs.router.memory }),
+    ...serviceVariableValues(config),
   };
 }
 
@@ -169,7 +171,7 @@ interface VariableShape {
 }
 
 const SHAPES: readonly VariableShape[] = [
-  { name: 'name', type: 'string', description: 'Name of the task family, service and cluster; prefixes the IAM roles (<name>-execution, <name>-task) and names the log group /ecs/<name>.' },
+  { name: 'name', type: 'string', description: 'Name of the task family, service and cluster; prefixes the IAM roles (<name>-<region>-execution, <name>-<region>-task: IAM names are unique per account across regions) and names the log group /ecs/<name>.' },
   { name: 'cpu', type: 'number', description: `Task CPU units, a Fargate size: ${FARGATE_CPU_VALUES.join(', ')}.` },
   {
     name: 'memory',
@@ -182,23 +184,23 @@ const SHAPES: readonly VariableShape[] = [
     name: 'datadog',
     type: DATADOG_TYPE,
     description:
-      'Datadog Agent sidecar: site, api_key_secret_arn (Secrets Manager secret ARN, optionally with :JSON_KEY:VERSION_STAGE:VERSION_ID, or SSM parameter ARN holding the API key, never the key itself), agent image (also used by the init container), env (DD_ENV), tags (DD_TAGS), apm_enabled, the agent container cpu and memory, environment (extra agent variables, applied last; Datadog\'s defaults DD_ECS_TASK_COLLECTION_ENABLED, DD_DOGSTATSD_ORIGIN_DETECTION and DD_DOGSTATSD_TAG_CARDINALITY may be overridden, the variables the module sets itself may not), transport ("unix": sockets in /var/run/datadog; "tcp": DD_AGENT_HOST=127.0.0.1 and ports, no socket mount) and process_collection (pidMode "task"; not with enable_execute_command).',
+      'Datadog Agent sidecar; required, with no default, since a placeholder would plan and apply while every task fails to start. api_key_secret_arn (required: Secrets Manager secret ARN, optionally with :JSON_KEY:VERSION_STAGE:VERSION_ID, or SSM parameter ARN holding the API key, never the key itself), site, agent image (also used by the init container), env (DD_ENV), tags (DD_TAGS), apm_enabled, the agent container cpu and memory, environment (extra agent variables, applied last; Datadog\'s defaults DD_ECS_TASK_COLLECTION_ENABLED, DD_DOGSTATSD_ORIGIN_DETECTION and DD_DOGSTATSD_TAG_CARDINALITY may be overridden, the variables the module sets itself may not), transport ("unix": sockets in /var/run/datadog; "tcp": DD_AGENT_HOST=127.0.0.1 and ports, no socket mount) and process_collection (pidMode "task"; not with enable_execute_command).',
   },
   {
     name: 'containers',
     type: CONTAINERS_TYPE,
     description:
-      `Application containers, at most ${MAX_CONTAINERS_PER_TASK - 2} (a Fargate task holds ${MAX_CONTAINERS_PER_TASK}, two are the Datadog containers). Each runs with a read-only root filesystem; writable_paths become task volumes. The module adds the Datadog wiring: the sockets volume read-only at /var/run/datadog, DD_TRACE_AGENT_URL, DD_DOGSTATSD_URL, DD_ENV, DD_SERVICE (default: the container name), DD_VERSION (default: the image tag), unified service tagging labels, a HEALTHY dependency on the agent and awslogs logging.`,
+      `Application containers, at most ${MAX_CONTAINERS_PER_TASK - 2} (a Fargate task holds ${MAX_CONTAINERS_PER_TASK}, two are the Datadog containers; ${MAX_CONTAINERS_PER_TASK - 3} with log_destination "datadog", which adds the log router). Each runs with a read-only root filesystem; writable_paths become task volumes. The module adds the Datadog wiring: with datadog.transport "unix" the sockets volume read-only at /var/run/datadog, DD_TRACE_AGENT_URL (with APM) and DD_DOGSTATSD_URL, with "tcp" DD_AGENT_HOST, DD_DOGSTATSD_PORT and DD_TRACE_AGENT_PORT (with APM); DD_DOGSTATSD_ORIGIN_DETECTION_CLIENT, DD_ENV, DD_SERVICE (default: the container name), DD_VERSION (default: the image tag), unified service tagging labels, a HEALTHY dependency on the agent, and awslogs logging or, with log_destination "datadog", awsfirelens to Datadog (dd_source: log_source, default the image's short name).`,
   },
   {
     name: 'secrets_kms_key_arns',
     type: 'list(string)',
     description: 'Customer managed KMS keys that encrypt the API key secret or the containers\' secrets; the execution role may decrypt with exactly these (secrets under AWS managed keys need none).',
   },
-  { name: 'subnet_ids', type: 'list(string)', description: 'Subnets of the service tasks (awsvpc).' },
+  { name: 'subnet_ids', type: 'list(string)', description: 'Subnets of the service tasks (awsvpc); at least one.' },
   { name: 'security_group_ids', type: 'list(string)', description: 'Security groups of the service tasks.' },
   { name: 'assign_public_ip', type: 'bool', description: 'Give tasks a public IP (Security Hub ECS.2 fails when true).' },
-  { name: 'desired_count', type: 'number', description: 'Number of tasks the service keeps running.' },
+  { name: 'desired_count', type: 'number', description: 'Number of tasks the service starts with. Later changes are ignored (lifecycle ignore_changes), so autoscaling or an operator owns the count.' },
   { name: 'existing_cluster_arn', type: 'string', description: 'Run the service in this existing ECS cluster; null creates a cluster named after the service.', nullable: true },
   {
     name: 'container_insights',
@@ -223,6 +225,7 @@ const SHAPES: readonly VariableShape[] = [
     type: LOG_ROUTER_TYPE,
     description: 'The FireLens log router when log_destination is "datadog": image (aws-for-fluent-bit, never an init variant), cpu and memory. Read-only root with /tmp as a task volume; runs as root (an accepted ECS.20).',
   },
+  ...SERVICE_VARIABLE_SHAPES,
 ];
 
 /** The variable names, in declaration order. */
@@ -234,8 +237,9 @@ export function moduleVariables(config: ResolvedConfig): VariableSpec[] {
     name: s.name,
     type: s.type,
     description: s.description,
-    // A service needs subnets: without any in the config, the caller must pass them.
-    ...(!(s.name === 'subnet_ids' && config.network.subnetIds.length === 0) && { default: values[s.name] }),
+    // A service needs subnets: without any in the config, the caller must pass them. The API key secret is always
+    // the caller's: a default would plan and apply cleanly, and every task would then fail to start.
+    ...(!(s.name === 'subnet_ids' && config.network.subnetIds.length === 0) && s.name !== 'datadog' && { default: values[s.name] }),
     nullable: s.nullable ?? false,
     validations: validationsOf(s.name),
   }));
@@ -345,5 +349,6 @@ export function configFromVariableValues(vars: Readonly<Record<string, unknown>>
   if (['desired_count', 'enable_execute_command'].some(has)) {
     section('service', { desiredCount: pick('desired_count'), enableExecuteCommand: pick('enable_execute_command') });
   }
+  applyServiceVariables(vars, out);
   return out;
 }

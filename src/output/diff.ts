@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { FileSet } from '../render/formats';
 import { Errors } from '../errors';
+import { compareCodePoints } from '../model/order';
 import { MARKER_FILE } from './marker';
 import { describeFsError } from './write';
 
@@ -37,7 +38,7 @@ function differencesIn(outDir: string, files: FileSet): Difference[] {
     }
   }
   for (const name of actual) if (!(name in files)) differences.push({ path: name, kind: 'extra' });
-  return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return differences.sort((a, b) => compareCodePoints(a.path, b.path));
 }
 
 /** Every entry but a directory (files, links) under a directory, relative; empty when it does not exist. Links are not followed. */

@@ -3,6 +3,7 @@ import * as nodeFs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Errors, UserError } from '../errors';
+import { compareCodePoints } from '../model/order';
 import type { FileSet } from '../render/formats';
 import { MARKER_CONTENT, MARKER_FILE } from './marker';
 import { assertSafeFileSet } from './safe-path';
@@ -47,7 +48,7 @@ export interface WriteResult {
 export function writeOutputDirectory(outDir: string, files: FileSet, options: WriteOptions = {}): WriteResult {
   const fs = options.fs ?? nodeFs;
   const dir = path.resolve(outDir);
-  const names = Object.keys(files).sort();
+  const names = Object.keys(files).sort(compareCodePoints);
   assertSafeFileSet(names, [MARKER_FILE]);
   recoverInterruptedRun(fs, outDir, dir);
   const existing = inspectTarget(fs, outDir, dir, options);
@@ -137,7 +138,7 @@ function recoverInterruptedRun(fs: OutputFs, outDir: string, dir: string): void 
   if (olds.length > 0 && !names.includes(base)) {
     const newest = olds
       .map((n) => ({ n, mtime: fs.lstatSync(path.join(parent, n)).mtimeMs }))
-      .sort((a, b) => b.mtime - a.mtime || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0))[0].n;
+      .sort((a, b) => b.mtime - a.mtime || compareCodePoints(a.n, b.n))[0].n;
     try {
       fs.renameSync(path.join(parent, newest), dir);
     } catch (err) {

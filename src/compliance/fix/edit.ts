@@ -37,3 +37,29 @@ export function objectAt(obj: Json, key: string): Json {
 export function plain<T>(value: T): Json {
   return JSON.parse(JSON.stringify(value)) as Json;
 }
+
+/** Removes `null` object values and array elements everywhere, in place; returns how many were removed. */
+export function dropNulls(value: unknown): number {
+  let removed = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) {
+        if (current[i] === null) {
+          current.splice(i, 1);
+          removed++;
+        } else stack.push(current[i]);
+      }
+    } else if (isObject(current)) {
+      for (const [key, v] of Object.entries(current)) {
+        if (v === null) {
+          delete current[key];
+          removed++;
+        } else stack.push(v);
+      }
+    }
+  }
+  return removed;
+}
+

@@ -2,6 +2,9 @@
 
 import { isTerraformExpression, terraformResources, unescapeTerraform } from '../load';
 import { isObject, Json } from '../subject';
+import { validateContainerDefinitionShape } from '../shape';
+import { assertTypes } from './input-types';
+import { dropNulls } from './edit';
 import { FixErrors } from './errors';
 import { FixChange, FixOptions, fixTaskDefinition } from './fix';
 
@@ -28,11 +31,21 @@ export function fixTerraformDocument(doc: Json, options: FixOptions): FixChange[
     } catch (err) {
       throw FixErrors.terraformExpression(address, `not valid JSON: ${(err as Error).message}`);
     }
+    const nulls = dropNulls(containers);
+    if (!Array.isArray(containers)) throw FixErrors.terraformExpression(address, 'container_definitions is not a JSON list of containers');
+    assertTypes(containers.flatMap((c, i) => validateContainerDefinitionShape(c, [...task.path, 'container_definitions', i], `container ${i} of ${address}`)));
     const blocks: Json[] = Array.isArray(task.body.volume) ? task.body.volume.filter(isObject) : isObject(task.body.volume) ? [task.body.volume] : [];
-    const td: Json = { containerDefinitions: containers, volumes: blocks.map((b) => ({ name: unescapeTerraform(String(b.name)) })) };
+    const td: Json = {
+      containerDefinitions: containers,
+      volumes: blocks.map((b) => ({ name: unescapeTerraform(String(b.name)) })),
+      ...(Array.isArray(task.body.requires_compatibilities) && { requiresCompatibilities: task.body.requires_compatibilities }),
+      ...(task.body.execution_role_arn !== undefined && task.body.execution_role_arn !== null && { executionRoleArn: task.body.execution_role_arn }),
+    };
     const taskChanges = fixTaskDefinition(td, options);
+    if (nulls > 0) taskChanges.unshift({ description: `removed ${nulls} null value${nulls === 1 ? '' : 's'} from container_definitions` });
     if (taskChanges.length === 0) continue;
     task.body.container_definitions = escapeTerraform(JSON.stringify(td.containerDefinitions));
+    if (task.body.execution_role_arn === undefined && typeof td.executionRoleArn === 'string') task.body.execution_role_arn = escapeTerraform(td.executionRoleArn);
     const known = new Set(blocks.map((b) => unescapeTerraform(String(b.name))));
     const added = (td.volumes as Json[]).filter((v) => !known.has(v.name as string)).map((v) => ({ name: escapeTerraform(v.name as string) }));
     if (added.length > 0) task.body.volume = [...blocks, ...added];

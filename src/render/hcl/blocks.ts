@@ -75,12 +75,22 @@ function dependsOn(spec: ResourceSpec): Value | undefined {
   return spec.dependsOn && spec.dependsOn.length > 0 ? expr(`[${spec.dependsOn.join(', ')}]`) : undefined;
 }
 
-/** `resource` or `data` block: `count` first, then the attributes, `depends_on`, then nested blocks. */
+/** The `lifecycle` block as a nested block, or none. */
+function lifecycleBlocks(spec: ResourceSpec): BlockSpec[] {
+  const l = spec.lifecycle;
+  if (!l) return [];
+  const attributes: Record<string, Value> = {};
+  if (l.createBeforeDestroy) attributes.create_before_destroy = true;
+  if (l.ignoreChanges && l.ignoreChanges.length > 0) attributes.ignore_changes = expr(`[${l.ignoreChanges.join(', ')}]`);
+  return Object.keys(attributes).length > 0 ? [{ type: 'lifecycle', attributes }] : [];
+}
+
+/** `resource` or `data` block: `count` or `for_each` first, then the attributes, `depends_on`, nested blocks, `lifecycle`. */
 export function resourceView(spec: ResourceSpec): BlockView {
   return blockView(
     0,
     header(spec.kind, spec.type, spec.name),
-    [[['count', spec.count]], entries(spec.attributes), [['depends_on', dependsOn(spec)]]],
-    (spec.blocks ?? []).map(nestedBlockView),
+    [[['count', spec.count], ['for_each', spec.forEach]], entries(spec.attributes), [['depends_on', dependsOn(spec)]]],
+    [...(spec.blocks ?? []), ...lifecycleBlocks(spec)].map(nestedBlockView),
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { ResolvedConfig } from '../../config/types';
 import type { ContainerDefinition, Volume } from '../../model/ecs-types';
+import type { ModuleSpec } from '../../module/types';
 import { containerDefinitions, taskVolumes } from '../../model/task-definition';
 
 /** Text for a quoted Mermaid label: `#`, quotes, `|`, `<`, `>` as Mermaid entity codes; line breaks as spaces. */
@@ -74,4 +75,48 @@ export function taskDiagram(containers: readonly ContainerDefinition[], volumes:
 /** The diagram of a config's task. */
 export function taskDiagramOf(config: ResolvedConfig): string {
   return taskDiagram(containerDefinitions(config), taskVolumes(config));
+}
+
+/** Every text of an expression-bearing value, for reference scanning. */
+function valueTexts(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(valueTexts);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(valueTexts);
+  return [];
+}
+
+const RESOURCE_REF = /\b(aws_[a-z0-9_]+)\.([a-z0-9_]+)/g;
+
+/**
+ * A Mermaid flowchart of the module's resources: one node per resource (marked when `count` or `for_each` make it
+ * optional or repeated) and an arrow from each resource to those it reads or waits for, through locals too.
+ */
+export function resourceDiagram(spec: ModuleSpec): string {
+  const ids = new MermaidIds();
+  const resources = spec.resources.filter((r) => r.kind === 'resource');
+  const addresses = new Set(resources.map((r) => `${r.type}.${r.name}`));
+  const localTexts = new Map(spec.locals.map((l) => [l.name, valueTexts(l.value).join('\n')]));
+  const refsOf = (text: string, seen = new Set<string>()): Set<string> => {
+    const out = new Set<string>();
+    for (const m of text.matchAll(RESOURCE_REF)) if (addresses.has(`${m[1]}.${m[2]}`)) out.add(`${m[1]}.${m[2]}`);
+    for (const m of text.matchAll(/\blocal\.([a-z0-9_]+)/g)) {
+      if (seen.has(m[1])) continue;
+      seen.add(m[1]);
+      for (const a of refsOf(localTexts.get(m[1]) ?? '', seen)) out.add(a);
+    }
+    return out;
+  };
+  const lines = ['flowchart LR'];
+  for (const r of resources) {
+    const note = r.forEach ? '<br/>one per entry' : r.count ? '<br/>optional' : '';
+    lines.push(`  ${ids.id('r', `${r.type}.${r.name}`)}["${mermaidText(`${r.type}.${r.name}`)}${note}"]`);
+  }
+  for (const r of resources) {
+    const self = `${r.type}.${r.name}`;
+    const text = valueTexts([r.attributes, r.blocks ?? [], r.count ?? null, r.forEach ?? null, r.dependsOn ?? []]).join('\n');
+    for (const target of [...refsOf(text)].filter((a) => a !== self).sort()) {
+      lines.push(`  ${ids.id('r', self)} --> ${ids.id('r', target)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -9,7 +9,7 @@ import type { FileSet } from '../formats';
 import { attributeViews, blockView, header, resourceView, type AttributeView, type BlockView } from './blocks';
 import { BEGIN_TF_DOCS, codeFence, docsView, END_TF_DOCS, withoutDocsMarkers } from './docs';
 import { exampleCalls } from './examples';
-import { taskDiagramOf } from './mermaid';
+import { resourceDiagram, taskDiagramOf } from './mermaid';
 import { renderTemplate } from './templates';
 
 /** The file that holds the locals and the resources without a file of their own. */
@@ -121,6 +121,7 @@ export function renderModuleFiles(spec: ModuleSpec, config: ResolvedConfig): Fil
     usageFence: codeFence(usage),
     usageSource,
     diagram: taskDiagramOf(config),
+    resourceDiagram: resourceDiagram(spec),
     beginDocs: BEGIN_TF_DOCS,
     endDocs: END_TF_DOCS,
     docs: docsView(spec),
