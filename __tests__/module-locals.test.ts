@@ -113,6 +113,7 @@ const CASES: Record<string, ServiceConfig> = {
     datadog: { apiKeySecretArn: ssmArn('datadog/api-key'), apmEnabled: false },
     logs: { destination: 'datadog', retentionInDays: 7 },
     containers: [{ name: 'app', image: 'example/app' }],
+  },
   'web service: load balancer, created security group, autoscaling, FARGATE_SPOT, app permissions, ephemeral storage': {
     ...base,
     name: 'shop',
