@@ -13,6 +13,7 @@ import type { ServiceConfig } from '../src/config/types';
 import { UserError } from '../src/errors';
 import { containerDefinitions, ddTags } from '../src/model/task-definition';
 import { compareCodePoints } from '../src/model/order';
+import { moduleVariableValues } from '../src/module/variables';
 import { APP_CONFIG } from './support/configs';
 import { describeWithTerraform } from './support/terraform';
 import { removeTempDirs, repoPath, runCli, tempDir } from './helpers/cli';
@@ -103,7 +104,7 @@ describeWithTerraform('every accepted config renders the same values in all outp
         const resolved = resolveConfig(config);
         expect(taskdef.containerDefinitions).toEqual(containerDefinitions(resolved));
         expected[`hcl${i}`] = expected[`cdktf${i}`] = { containers: taskdef.containerDefinitions, tags: resolved.tags };
-        for (const kind of ['hcl', 'cdktf']) calls[`${kind}${i}`] = { source: `./${kind}${i}`, subnet_ids: ['subnet-0123456789abcdef0'] };
+        for (const kind of ['hcl', 'cdktf']) calls[`${kind}${i}`] = { source: `./${kind}${i}`, subnet_ids: ['subnet-0123456789abcdef0'], datadog: moduleVariableValues(resolved).datadog };
         for (const format of ['taskdef', 'hcl', 'cdktf']) fs.rmSync(path.join(root, format === 'taskdef' ? `taskdef${i}` : `${format}${i}`, '.ecs-datadog-readonly'), { force: true });
       }
       // the generated HCL (module, examples) is canonical for terraform fmt, whatever the keys
