@@ -188,8 +188,10 @@ function assertPlatformStack(json: Json): void {
   };
   const secret = '${aws_secretsmanager_secret.datadog-api-key.arn}';
   for (const name of ['orders', 'billing']) {
-    const executionRole = keyOf('aws_iam_role', (r) => r.name === `${name}-execution`);
-    const taskRole = keyOf('aws_iam_role', (r) => r.name === `${name}-task`);
+    // `<service>-<region>-<purpose>`: the region comes from the provider at plan time
+    const roleNamed = (purpose: string) => (r: Json) => new RegExp(`^${name}-.+-${purpose}$`).test(String(r.name));
+    const executionRole = keyOf('aws_iam_role', roleNamed('execution'));
+    const taskRole = keyOf('aws_iam_role', roleNamed('task'));
     const cluster = keyOf('aws_ecs_cluster', (c) => c.name === name);
     const logGroup = keyOf('aws_cloudwatch_log_group', (g) => g.name === `/ecs/${name}`);
     const taskDefinition = keyOf('aws_ecs_task_definition', (t) => t.family === name);

@@ -115,7 +115,9 @@ describeWithTerraform('terraform validate and plan with the stub provider', () =
       const vars = tfvars(dir, config);
       runs.push([`${label} hcl`, () => stubPlan(hcl, { tfvars: vars, region: config.region })]);
       runs.push([`${label} module stack`, () => stubPlan(stack, { tfvars: vars, region: config.region })]);
-      const synth = synthCdktfApp(config, join(dir, 'cdktf.out'));
+      // the deployable stack needs subnets (an example config leaves them to the module's subnet_ids variable)
+      const deployable = config.network.subnetIds.length > 0 ? config : { ...config, network: { ...config.network, subnetIds: ['subnet-0a1b2c3d4e5f60718'] } };
+      const synth = synthCdktfApp(deployable, join(dir, 'cdktf.out'));
       runs.push([`${label} deployable`, () => stubPlan(join(synth.outdir, dirname(synth.stacks[config.name])))]);
     }
     runs.push(['web-service module example', () => stubPlan(join(work, 'web-service-yaml', 'hcl'), { sub: 'examples/web-service' })]);
