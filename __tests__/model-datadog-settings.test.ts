@@ -170,6 +170,14 @@ test('each refused agent variable names the key to set instead, where there is o
   expect(fixes).toEqual({ 'datadog.environment.DD_ENV': 'remove it and set datadog.env instead', 'datadog.environment.ECS_FARGATE': 'remove it' });
 });
 
+test('fix writes nothing for a FireLens task in which an application still logs with awslogs, naming DATADOG.LOG_ROUTING', () => {
+  const td = JSON.parse(JSON.stringify(taskDefinition(resolveConfig({ ...base, logs: { destination: 'datadog' } })))) as { containerDefinitions: { name: string; logConfiguration?: unknown }[] };
+  const routedWeb = td.containerDefinitions.find((c) => c.name === 'web')!;
+  expect(() => fixDocument(td, {}, undefined, 'x.json')).not.toThrow();
+  routedWeb.logConfiguration = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/shop', 'awslogs-region': 'eu-central-1', 'awslogs-stream-prefix': 'web' } };
+  expect(() => fixDocument(td, {}, undefined, 'x.json')).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ message: expect.stringMatching(/^DATADOG\.LOG_ROUTING: container "web" logs with awslogs/) })] }));
+});
+
 describe('transport', () => {
   test('unix (the default): socket URLs and the read-only socket mount', () => {
     const config = resolveConfig(base);

@@ -52,8 +52,8 @@ describeWithTerraform('offline validate and plan of the module with every Datado
       [
         'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}',
         `provider "aws" {\n  region = "${config.region}"\n}`,
-        // The datadog input has no default (a placeholder secret would plan and apply); subnets may have none either.
-        `module "from_defaults" {\n  source = "./from-defaults"\n  datadog = ${hclLiteral(moduleVariableValues(config).datadog).replace(/\n/g, '\n  ')}\n${config.network.subnetIds.length === 0 ? '  subnet_ids = ["subnet-0123456789abcdef0"]\n' : ''}}`,
+        // datadog is always the caller's (the API key secret has no default)
+        `module "from_defaults" {\n  source = "./from-defaults"\n  datadog = ${hclLiteral(moduleVariableValues(config).datadog).replace(/\n/g, '\n  ')}\n}`,
         `module "from_variables" {\n  source = "./generic"\n${inputs}\n}`,
         '',
       ].join('\n\n'),

@@ -155,7 +155,8 @@ export class DatadogReadonlyServiceCore extends Construct {
   protected addRole(id: string, model: RoleModel): { role: RoleLike; policy: Dependable } {
     const aws = this.framework.aws;
     const role = new aws.IamRole(this, id, {
-      name: this.text.literal(model.name),
+      // `<name>-<region>-<purpose>`: without a region prop, the region is the provider's (a reference).
+      name: this.text.withReferences(model.name, this.references),
       path: this.text.literal(model.path),
       ...(model.permissionsBoundaryArn !== undefined && { permissionsBoundary: this.text.value(model.permissionsBoundaryArn) }),
       description: this.text.literal(model.description),
