@@ -18,6 +18,7 @@ import * as forCdktn from '../modules/cdktn';
 import type { DatadogReadonlyServiceProps } from '../modules/datadog-readonly-service';
 import { resolveConfig } from '../src/config/defaults';
 import type { ContainerDefinition } from '../src/model/ecs-types';
+import { TF } from '../src/model/terraform-refs';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -171,6 +172,11 @@ describe.each(FRAMEWORKS)('the construct in a user stack ($name)', (fw) => {
     const region = Object.keys(json.data.aws_region).find((n) => n.startsWith('a_'))!;
     expect(regions.sort()).toEqual([`\${data.aws_region.${region}.region}`, 'us-east-2'].sort());
     expect(a.config.name).toBe('a');
+    // Everything the model derives from the region (role names too) refers to the provider's region.
+    const roleNames = Object.values(json.resource.aws_iam_role as Record<string, Json>).map((r) => r.name as string);
+    expect(roleNames).toContain(`a-\${data.aws_region.${region}.region}-execution`);
+    expect(roleNames).toContain('b-us-east-2-execution');
+    expect(JSON.stringify(json)).not.toContain('ecs-datadog-readonly-region-');
   });
 
   test('tags go on every taggable resource; the provider merges its default_tags', () => {
@@ -196,10 +202,20 @@ describe.each(FRAMEWORKS)('the construct in a user stack ($name)', (fw) => {
     );
   });
 
+  test('in token-accepting props, text that looks like a model reference stays literal', () => {
+    const stack = userStack();
+    const environment = Object.fromEntries(Object.values(TF).map((ref, i) => [`R${i}`, ref]));
+    service(stack, 'svc', { name: 'svc', region: 'eu-west-1', datadog: { apiKeySecretArn: API_KEY_ARN }, containers: [{ name: 'web', image: 'nginx:1.27', environment }] });
+    const json = synth(stack);
+    const td = Object.values(json.resource.aws_ecs_task_definition as Record<string, Json>)[0];
+    const web = (JSON.parse(decodeTemplate(td.container_definitions)) as ContainerDefinition[]).find((c) => c.name === 'web')!;
+    expect(Object.fromEntries(web.environment!.filter((e) => e.name.startsWith('R')).map((e) => [e.name, e.value]))).toEqual(environment);
+  });
+
   test('user strings reach Terraform as literal text: template syntax and token markers, keys included', () => {
     const stack = userStack();
     new fw.IamRole(stack, 'decoy', { name: 'decoy', assumeRolePolicy: '{}' }).arn; // registers a token that a marker could name
-    const hostile = ['${file("/etc/hostname")}', '%{ if true }x%{ endif }', '$${kept}', '${TfToken[TOKEN.1]}', '#{TfToken[TOKEN.1]}', '&{TfToken[TOKEN.1]}', 'a$', '${'];
+    const hostile = ['${file("/etc/hostname")}', '%{ if true }x%{ endif }', '$${kept}', '${TfToken[TOKEN.1]}', '#{TfToken[TOKEN.1]}', '&{TfToken[TOKEN.1]}', 'a$', '${', ...Object.values(TF)];
     const tags = Object.fromEntries(hostile.map((v, i) => [`k${i}${v}`, v]));
     service(stack, 'svc', { name: 'svc', region: 'eu-west-1', tags, datadog: { apiKeySecretArn: API_KEY_ARN }, containers: [{ name: 'web', image: 'nginx:1.27', command: hostile }] }, { tokens: 'literal' });
     const json = synth(stack);

@@ -1,5 +1,6 @@
 import { resolveConfig } from '../src/config/defaults';
 import { RULES, ruleById } from '../src/compliance/rules';
+import { checkTaskDefinition } from '../src/compliance/check';
 import { taskDefinitionSubject } from '../src/compliance/load';
 import { formatPath, Json, Subject, SubjectCluster, SubjectService, Unevaluable } from '../src/compliance/subject';
 import { taskDefinition } from '../src/model/task-definition';
@@ -400,4 +401,11 @@ test('no finding ever carries the value of DD_API_KEY or of a credential variabl
   const text = JSON.stringify(RULES.map((r) => r.check(subject)));
   expect(text).toContain('DD_API_KEY');
   expect(text).not.toContain(secret);
+});
+
+test('a task definition changed between two checks is read again', () => {
+  const td = baseTask();
+  expect(checkTaskDefinition(td).outcomes.find((o) => o.ruleId === 'ECS.5')!.status).toBe('compliant');
+  byName(td, 'api').readonlyRootFilesystem = false;
+  expect(checkTaskDefinition(td).outcomes.find((o) => o.ruleId === 'ECS.5')!.status).toBe('non-compliant');
 });

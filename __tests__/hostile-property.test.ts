@@ -13,9 +13,8 @@ import type { ServiceConfig } from '../src/config/types';
 import { UserError } from '../src/errors';
 import { containerDefinitions, ddTags } from '../src/model/task-definition';
 import { compareCodePoints } from '../src/model/order';
-import { moduleVariableValues } from '../src/module/variables';
 import { APP_CONFIG } from './support/configs';
-import { describeWithTerraform, toTerraformJson } from './support/terraform';
+import { describeWithTerraform } from './support/terraform';
 import { removeTempDirs, repoPath, runCli, tempDir } from './helpers/cli';
 
 afterAll(removeTempDirs);
@@ -91,7 +90,7 @@ describeWithTerraform('every accepted config renders the same values in all outp
     'task-definition.json, the HCL module and the CDKTF module, planned in one run',
     async () => {
       const root = tempDir('edr-prop-');
-      const calls: Record<string, unknown> = {};
+      const calls: string[] = [];
       const expected: Record<string, { containers: unknown; tags: unknown }> = {};
       for (const [i, config] of accepted.entries()) {
         const file = path.join(root, `c${i}.json`);
@@ -104,19 +103,20 @@ describeWithTerraform('every accepted config renders the same values in all outp
         const resolved = resolveConfig(config);
         expect(taskdef.containerDefinitions).toEqual(containerDefinitions(resolved));
         expected[`hcl${i}`] = expected[`cdktf${i}`] = { containers: taskdef.containerDefinitions, tags: resolved.tags };
-        // The datadog variable is required (no placeholder default): the call passes the config's.
-        const datadog = toTerraformJson(moduleVariableValues(resolved).datadog);
-        for (const kind of ['hcl', 'cdktf']) calls[`${kind}${i}`] = { source: `./${kind}${i}`, subnet_ids: ['subnet-0123456789abcdef0'], datadog };
+        // both modules called with the inputs of the generated example, as a user copies it
+        const example = fs.readFileSync(path.join(root, `hcl${i}`, 'examples', 'with-application', 'main.tf'), 'utf8');
+        const call = example.slice(example.indexOf('\nmodule "') + 1);
+        for (const kind of ['hcl', 'cdktf']) {
+          calls.push(call.replace(/^module "[^"]+"/, `module "${kind}${i}"`).replace('source = "../.."', `source = "./${kind}${i}"`));
+        }
         for (const format of ['taskdef', 'hcl', 'cdktf']) fs.rmSync(path.join(root, format === 'taskdef' ? `taskdef${i}` : `${format}${i}`, '.ecs-datadog-readonly'), { force: true });
       }
       // the generated HCL (module, examples) is canonical for terraform fmt, whatever the keys
       const fmt = spawnSync('terraform', ['fmt', '-check', '-recursive', '-list=true', root], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
       expect({ status: fmt.status, unformatted: fmt.stdout }).toEqual({ status: 0, unformatted: '' });
       for (const i of accepted.keys()) fs.rmSync(path.join(root, `hcl${i}`, 'examples'), { recursive: true, force: true });
-      fs.writeFileSync(
-        path.join(root, 'main.tf.json'),
-        JSON.stringify({ provider: { aws: { region: 'eu-west-1' } }, module: calls, terraform: { required_providers: { aws: { source: 'hashicorp/aws' } } } }),
-      );
+      const providers = 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\nprovider "aws" {\n  region = "eu-west-1"\n}\n';
+      fs.writeFileSync(path.join(root, 'main.tf'), [providers, ...calls].join('\n'));
       const plan = path.join(root, 'plan.json');
       const schema = path.join(root, 'schema.json');
       const stub = repoPath('__tests__', 'support', 'tf-stub-provider');

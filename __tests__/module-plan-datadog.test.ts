@@ -52,8 +52,8 @@ describeWithTerraform('offline validate and plan of the module with every Datado
       [
         'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}',
         `provider "aws" {\n  region = "${config.region}"\n}`,
-        // the API key secret has no default in the module: every call names it
-        `module "from_defaults" {\n  source  = "./from-defaults"\n  datadog = ${hclLiteral(moduleVariableValues(config).datadog).replace(/\n/g, '\n  ')}\n}`,
+        // datadog is always the caller's (the API key secret has no default)
+        `module "from_defaults" {\n  source = "./from-defaults"\n  datadog = ${hclLiteral(moduleVariableValues(config).datadog).replace(/\n/g, '\n  ')}\n}`,
         `module "from_variables" {\n  source = "./generic"\n${inputs}\n}`,
         '',
       ].join('\n\n'),

@@ -177,6 +177,7 @@ function assertPlatformStack(json: Json): void {
   const resource = json.resource as Record<string, Record<string, Json>>;
   // The user's own role keeps its address and content; the services' roles sit beside it.
   expect(resource.aws_iam_role.execution.name).toBe('ci-deploy');
+  expect(JSON.stringify(json)).not.toContain('ecs-datadog-readonly-region-');
   expect(Object.keys(resource.aws_iam_role)).toHaveLength(5);
   for (const type of ['aws_ecs_service', 'aws_ecs_task_definition', 'aws_ecs_cluster', 'aws_cloudwatch_log_group']) {
     expect(Object.keys(resource[type])).toHaveLength(2);
@@ -188,10 +189,10 @@ function assertPlatformStack(json: Json): void {
   };
   const secret = '${aws_secretsmanager_secret.datadog-api-key.arn}';
   for (const name of ['orders', 'billing']) {
-    // `<service>-<region>-<purpose>`: the region comes from the provider at plan time
-    const roleNamed = (purpose: string) => (r: Json) => new RegExp(`^${name}-.+-${purpose}$`).test(String(r.name));
-    const executionRole = keyOf('aws_iam_role', roleNamed('execution'));
-    const taskRole = keyOf('aws_iam_role', roleNamed('task'));
+    // IAM names hold the region, here the provider's: `orders-${data.aws_region.<id>.region}-execution`.
+    const roleName = (kind: string) => new RegExp(`^${name}-\\$\\{data\\.aws_region\\.[^.]+\\.region\\}-${kind}$`);
+    const executionRole = keyOf('aws_iam_role', (r) => roleName('execution').test(r.name));
+    const taskRole = keyOf('aws_iam_role', (r) => roleName('task').test(r.name));
     const cluster = keyOf('aws_ecs_cluster', (c) => c.name === name);
     const logGroup = keyOf('aws_cloudwatch_log_group', (g) => g.name === `/ecs/${name}`);
     const taskDefinition = keyOf('aws_ecs_task_definition', (t) => t.family === name);

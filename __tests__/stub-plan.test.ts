@@ -16,7 +16,7 @@ import { renderCdktfModule } from '../src/render/cdktf';
 import { synthCdktfApp } from '../src/render/cdktf-app';
 import { renderModuleFiles } from '../src/render/hcl';
 import { repoPath, runCli } from './helpers/cli';
-import { inBatches, planned, plannedAddresses, StubResult, stubPlan, stubSchema } from './support/stub';
+import { inBatches, planned, plannedAddresses, plannedAll, plannedOne, StubResult, stubPlan, stubSchema } from './support/stub';
 import { cleanup, describeWithTerraform, tempDir } from './support/terraform';
 
 const EXAMPLE_CONFIGS = readdirSync(repoPath('examples')).filter((f) => f.endsWith('.yaml')).sort();
@@ -115,8 +115,8 @@ describeWithTerraform('terraform validate and plan with the stub provider', () =
       const vars = tfvars(dir, config);
       runs.push([`${label} hcl`, () => stubPlan(hcl, { tfvars: vars, region: config.region })]);
       runs.push([`${label} module stack`, () => stubPlan(stack, { tfvars: vars, region: config.region })]);
-      // the deployable stack needs subnets (an example config leaves them to the module's subnet_ids variable)
-      const deployable = config.network.subnetIds.length > 0 ? config : { ...config, network: { ...config.network, subnetIds: ['subnet-0a1b2c3d4e5f60718'] } };
+      // the deployable stack refuses a config without subnets (it could not be created)
+      const deployable = config.network.subnetIds.length > 0 ? config : { ...config, network: { ...config.network, subnetIds: ['subnet-0123456789abcdef0'] } };
       const synth = synthCdktfApp(deployable, join(dir, 'cdktf.out'));
       runs.push([`${label} deployable`, () => stubPlan(join(synth.outdir, dirname(synth.stacks[config.name])))]);
     }
@@ -147,14 +147,12 @@ describeWithTerraform('terraform validate and plan with the stub provider', () =
     const model = deploymentModel(config);
     for (const kind of ['hcl', 'deployable']) {
       const plan = result(`${label} ${kind}`).plan;
-      const td = planned(plan, 'aws_ecs_task_definition.this');
+      const td = plannedOne(plan, 'aws_ecs_task_definition');
       expect(json(td.container_definitions)).toEqual(containerDefinitions(config));
-      const roles = plannedAddresses(plan).filter((a) => a.startsWith('aws_iam_role.'));
-      expect(roles.map((a) => planned(plan, a).name).sort()).toEqual(
-        [model.executionRole, model.taskRole].filter((r) => r.create).map((r) => r.name).sort(),
-      );
+      const roles = plannedAll(plan, 'aws_iam_role');
+      expect(roles.map((r) => r.name).sort()).toEqual([model.executionRole, model.taskRole].filter((r) => r.create).map((r) => r.name).sort());
       // IAM names are unique per account across regions: the region is in every created role name.
-      for (const a of roles) expect(planned(plan, a).name).toContain(`-${config.region}-`);
+      for (const r of roles) expect(r.name).toContain(`-${config.region}-`);
     }
   });
 
@@ -168,7 +166,7 @@ describeWithTerraform('terraform validate and plan with the stub provider', () =
   describe('web service (examples/web-service.yaml)', () => {
     const model = deploymentModel(WEB);
     test.each(['hcl', 'deployable'])('%s: the service sits behind the target group on capacity providers, waiting for a steady state', (kind) => {
-      const service = planned(result(`web-service.yaml ${kind}`).plan, 'aws_ecs_service.this');
+      const service = plannedOne(result(`web-service.yaml ${kind}`).plan, 'aws_ecs_service');
       expect(service.load_balancer).toEqual([
         expect.objectContaining({ target_group_arn: WEB.loadBalancers[0].targetGroupArn, container_name: 'web', container_port: 8080 }),
       ]);
@@ -184,10 +182,9 @@ describeWithTerraform('terraform validate and plan with the stub provider', () =
 
     test.each(['hcl', 'deployable'])('%s: a scaling target and target-tracking policies on CPU and memory', (kind) => {
       const plan = result(`web-service.yaml ${kind}`).plan;
-      const addresses = plannedAddresses(plan);
-      const target = planned(plan, addresses.find((a) => a.startsWith('aws_appautoscaling_target.'))!);
+      const target = plannedOne(plan, 'aws_appautoscaling_target');
       expect(target).toMatchObject({ service_namespace: 'ecs', scalable_dimension: 'ecs:service:DesiredCount', resource_id: 'service/shop-web/shop-web', min_capacity: 2, max_capacity: 10 });
-      const policies = addresses.filter((a) => a.startsWith('aws_appautoscaling_policy.')).map((a) => planned(plan, a));
+      const policies = plannedAll(plan, 'aws_appautoscaling_policy');
       const byMetric = Object.fromEntries(
         policies.map((p) => {
           const c = (p.target_tracking_scaling_policy_configuration as Record<string, unknown>[])[0];
@@ -202,12 +199,10 @@ describeWithTerraform('terraform validate and plan with the stub provider', () =
 
     test.each(['hcl', 'deployable'])('%s: a security group lets the ALB in on the container port, and out anywhere', (kind) => {
       const plan = result(`web-service.yaml ${kind}`).plan;
-      const addresses = plannedAddresses(plan);
-      const sg = planned(plan, addresses.find((a) => a.startsWith('aws_security_group.'))!);
-      expect(sg).toMatchObject({ name_prefix: 'shop-web-', vpc_id: 'vpc-0123456789abcdef0' });
-      const ingress = addresses.filter((a) => a.startsWith('aws_vpc_security_group_ingress_rule.')).map((a) => planned(plan, a));
+      expect(plannedOne(plan, 'aws_security_group')).toMatchObject({ name_prefix: 'shop-web-', vpc_id: 'vpc-0123456789abcdef0' });
+      const ingress = plannedAll(plan, 'aws_vpc_security_group_ingress_rule');
       expect(ingress).toEqual([expect.objectContaining({ ip_protocol: 'tcp', from_port: 8080, to_port: 8080, referenced_security_group_id: 'sg-0aaaaaaaaaaaaaaaa', cidr_ipv4: null })]);
-      const egress = addresses.filter((a) => a.startsWith('aws_vpc_security_group_egress_rule.')).map((a) => planned(plan, a));
+      const egress = plannedAll(plan, 'aws_vpc_security_group_egress_rule');
       expect(egress).toEqual([expect.objectContaining({ ip_protocol: '-1', cidr_ipv4: '0.0.0.0/0' })]);
     });
 
@@ -219,9 +214,9 @@ describeWithTerraform('terraform validate and plan with the stub provider', () =
 
     test.each(['hcl', 'deployable'])('%s: the task role carries the applications\' statements', (kind) => {
       const plan = result(`web-service.yaml ${kind}`).plan;
-      const policy = plannedAddresses(plan).find((a) => a.startsWith('aws_iam_role_policy.application'))!;
-      expect(planned(plan, policy).name).toBe('application');
-      expect(json(planned(plan, policy).policy)).toEqual(model.applicationPolicy?.policy);
+      const policies = plannedAll(plan, 'aws_iam_role_policy').filter((p) => p.name === 'application');
+      expect(policies).toHaveLength(1);
+      expect(json(policies[0].policy)).toEqual(model.applicationPolicy?.policy);
     });
 
     test('the module example with the config\'s own values plans the same features', () => {
@@ -242,13 +237,11 @@ describeWithTerraform('terraform validate and plan with the stub provider', () =
     const config = CONFIGS.extras;
     test.each(['hcl', 'deployable'])('%s', (kind) => {
       const plan = result(`extras ${kind}`).plan;
-      const addresses = plannedAddresses(plan);
-      for (const a of addresses.filter((x) => x.startsWith('aws_iam_role.'))) {
-        expect(planned(plan, a)).toMatchObject({ path: '/services/', permissions_boundary: 'arn:aws:iam::210987654321:policy/platform-boundary' });
-      }
-      const attachments = addresses.filter((a) => a.startsWith('aws_iam_role_policy_attachment.')).map((a) => planned(plan, a).policy_arn);
-      expect(attachments).toEqual(['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess']);
-      const application = json(planned(plan, addresses.find((a) => a.startsWith('aws_iam_role_policy.application'))!).policy);
+      const roles = plannedAll(plan, 'aws_iam_role');
+      expect(roles).toHaveLength(2);
+      for (const r of roles) expect(r).toMatchObject({ path: '/services/', permissions_boundary: 'arn:aws:iam::210987654321:policy/platform-boundary' });
+      expect(plannedAll(plan, 'aws_iam_role_policy_attachment').map((a) => a.policy_arn)).toEqual(['arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess']);
+      const application = json(plannedAll(plan, 'aws_iam_role_policy').find((p) => p.name === 'application')?.policy);
       expect(application).toEqual({
         Version: '2012-10-17',
         Statement: [
@@ -256,15 +249,13 @@ describeWithTerraform('terraform validate and plan with the stub provider', () =
           { Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage'], Resource: ['arn:aws:sqs:eu-west-1:210987654321:orders'], Condition: { Bool: { 'aws:SecureTransport': ['true'] } } },
         ],
       });
-      expect(planned(plan, 'aws_ecs_task_definition.this').ephemeral_storage).toEqual([{ size_in_gib: 64 }]);
-      const service = planned(plan, 'aws_ecs_service.this');
+      expect(plannedOne(plan, 'aws_ecs_task_definition').ephemeral_storage).toEqual([{ size_in_gib: 64 }]);
+      const service = plannedOne(plan, 'aws_ecs_service');
       expect(service.service_registries).toEqual([expect.objectContaining({ registry_arn: config.service.serviceRegistryArn })]);
       expect(service).toMatchObject({ launch_type: 'FARGATE', deployment_minimum_healthy_percent: 50, deployment_maximum_percent: 150, wait_for_steady_state: false });
-      const ingress = addresses.filter((a) => a.startsWith('aws_vpc_security_group_ingress_rule.')).map((a) => planned(plan, a));
-      expect(ingress).toEqual([expect.objectContaining({ from_port: 9000, cidr_ipv4: '10.20.0.0/16', referenced_security_group_id: null })]);
-      const policies = addresses.filter((a) => a.startsWith('aws_appautoscaling_policy.'));
-      expect(policies).toHaveLength(1);
-      expect(planned(plan, addresses.find((a) => a.startsWith('aws_appautoscaling_target.'))!).resource_id).toBe('service/orders-worker/orders-worker');
+      expect(plannedAll(plan, 'aws_vpc_security_group_ingress_rule')).toEqual([expect.objectContaining({ from_port: 9000, cidr_ipv4: '10.20.0.0/16', referenced_security_group_id: null })]);
+      expect(plannedAll(plan, 'aws_appautoscaling_policy')).toHaveLength(1);
+      expect(plannedOne(plan, 'aws_appautoscaling_target').resource_id).toBe('service/orders-worker/orders-worker');
     });
   });
 
@@ -275,9 +266,9 @@ describeWithTerraform('terraform validate and plan with the stub provider', () =
       const addresses = plannedAddresses(plan);
       expect(addresses.filter((a) => a.startsWith('aws_iam_'))).toEqual([]);
       expect(addresses.filter((a) => a.startsWith('aws_ecs_cluster'))).toEqual([]);
-      const td = planned(plan, 'aws_ecs_task_definition.this');
+      const td = plannedOne(plan, 'aws_ecs_task_definition');
       expect(td).toMatchObject({ execution_role_arn: config.iam.executionRoleArn, task_role_arn: config.iam.taskRoleArn });
-      const service = planned(plan, 'aws_ecs_service.this');
+      const service = plannedOne(plan, 'aws_ecs_service');
       expect(service).toMatchObject({ cluster: config.cluster.existingClusterArn, launch_type: null });
       expect(service.capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE_SPOT', weight: 1, base: 0 }]);
     });

@@ -83,11 +83,12 @@ export class DatadogReadonlyServiceCore extends Construct {
     this.config = validatedConfig(this.node.path, props, detect ? framework.isUnresolved : undefined, regionPlaceholder);
 
     const lookups = this.addLookups();
+    // Without `region`, the config carries a placeholder for the provider's region; every string written maps it.
+    this.text.placeholder(regionPlaceholder, lookups.region);
     this.references = new Map([
       [TF.accountId, lookups.accountId],
       [TF.partition, lookups.partition],
       [TF.region, lookups.region],
-      [regionPlaceholder, lookups.region],
     ]);
     this.cluster = this.addCluster();
     this.clusterArn = this.cluster ? this.cluster.arn : this.text.value(this.config.cluster.existingClusterArn as string);
@@ -154,7 +155,8 @@ export class DatadogReadonlyServiceCore extends Construct {
   protected addRole(id: string, model: RoleModel): { role: RoleLike; policy: Dependable } {
     const aws = this.framework.aws;
     const role = new aws.IamRole(this, id, {
-      name: this.text.literal(model.name),
+      // `<name>-<region>-<purpose>`: without a region prop, the region is the provider's (a reference).
+      name: this.text.withReferences(model.name, this.references),
       path: this.text.literal(model.path),
       ...(model.permissionsBoundaryArn !== undefined && { permissionsBoundary: this.text.value(model.permissionsBoundaryArn) }),
       description: this.text.literal(model.description),
@@ -178,8 +180,9 @@ export class DatadogReadonlyServiceCore extends Construct {
     const td = this.model.taskDefinition;
     return new this.framework.aws.EcsTaskDefinition(this, 'task-definition', {
       family: this.text.literal(td.family),
-      // Literal JSON, readable in the synthesised .tf.json; the region and the props' tokens are references.
-      containerDefinitions: this.text.withReferences(JSON.stringify(td.containerDefinitions), this.references),
+      // Literal JSON, readable in the synthesised .tf.json; the default region and the props' tokens are references.
+      // User text here may look like a model reference (`${aws_iam_role.execution.arn}`) and stays literal.
+      containerDefinitions: this.text.value(JSON.stringify(td.containerDefinitions)),
       cpu: td.cpu,
       memory: td.memory,
       networkMode: td.networkMode,

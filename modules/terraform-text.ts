@@ -31,8 +31,22 @@ export class TerraformText {
     readonly userTokens: boolean,
   ) {}
 
+  /** Unguessable strings the construct put into the config, each standing for a reference (the provider's region). */
+  private readonly placeholders = new Map<string, string>();
+
+  /**
+   * From now on, `placeholder` in any string written through this object is `reference`. A placeholder is a random
+   * string that only the construct can write, so no user text turns into a reference.
+   */
+  placeholder(placeholder: string, reference: string): void {
+    this.placeholders.set(placeholder, reference);
+  }
+
   /** Text written exactly as given: Terraform template syntax escaped, framework token markers never resolved. */
   literal(text: string): string {
+    for (const placeholder of this.placeholders.keys()) {
+      if (text.includes(placeholder)) return this.split(text, this.pattern([]), new Map());
+    }
     return this.exact(terraformLiteral(text));
   }
 
@@ -56,7 +70,7 @@ export class TerraformText {
 
   /** A user value: literal text, except the tokens of a token-accepting prop (validated before it gets here). */
   value(text: string): string {
-    return this.userTokens ? this.split(text, STRING_TOKEN) : this.literal(text);
+    return this.userTokens ? this.split(text, this.pattern([STRING_TOKEN.source]), new Map()) : this.literal(text);
   }
 
   /**
@@ -80,8 +94,12 @@ export class TerraformText {
   withReferences(text: string, references: ReadonlyMap<string, string>): string {
     const alternatives = [...references.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     if (this.userTokens) alternatives.push(STRING_TOKEN.source);
-    if (alternatives.length === 0) return this.literal(text);
-    return this.split(text, new RegExp(alternatives.join('|'), 'g'), references);
+    return this.split(text, this.pattern(alternatives), references);
+  }
+
+  /** `alternatives` and the placeholders, as one pattern. */
+  private pattern(alternatives: readonly string[]): RegExp {
+    return new RegExp([...[...this.placeholders.keys()].map(escapeRegExp), ...alternatives].join('|') || '(?!)', 'g');
   }
 
   /**
@@ -94,11 +112,11 @@ export class TerraformText {
     return this.literal(text.slice(0, -dollars.length)) + this.exact(`\${"${dollars}"}`);
   }
 
-  private split(text: string, pattern: RegExp, references?: ReadonlyMap<string, string>): string {
+  private split(text: string, pattern: RegExp, references: ReadonlyMap<string, string>): string {
     let out = '';
     let last = 0;
     for (const match of text.matchAll(pattern)) {
-      out += this.beforeReference(text.slice(last, match.index)) + (references?.get(match[0]) ?? match[0]);
+      out += this.beforeReference(text.slice(last, match.index)) + (this.placeholders.get(match[0]) ?? references.get(match[0]) ?? match[0]);
       last = match.index + match[0].length;
     }
     return out + this.literal(text.slice(last));

@@ -82,6 +82,21 @@ export function planned(plan: PlanJson | undefined, address: string): Record<str
   return found[0].change.after;
 }
 
+/** The planned values of the only resource of a type (the deployable stack's addresses come from construct paths). */
+export function plannedOne(plan: PlanJson | undefined, type: string): Record<string, unknown> {
+  const found = (plan?.resource_changes ?? []).filter((r) => r.type === type);
+  if (found.length !== 1) throw new Error(`the plan has ${found.length} resources of type ${type}`);
+  return found[0].change.after;
+}
+
+/** The planned values of every resource of a type, in address order. */
+export function plannedAll(plan: PlanJson | undefined, type: string): Record<string, unknown>[] {
+  return (plan?.resource_changes ?? [])
+    .filter((r) => r.type === type)
+    .sort((a, b) => a.address.localeCompare(b.address))
+    .map((r) => r.change.after);
+}
+
 /** Addresses of the resources a plan creates, without their module path, sorted. */
 export function plannedAddresses(plan: PlanJson | undefined): string[] {
   return (plan?.resource_changes ?? []).map((r) => (r.module_address ? r.address.slice(r.module_address.length + 1) : r.address)).sort();

@@ -30,12 +30,15 @@ const cannotEvaluate = (what: string, value: Unevaluable): RuleResult =>
 type Containers = { ok: true; list: ContainerRef[] } | { ok: false; result: RuleResult };
 const containersCache = new WeakMap<object, Containers>();
 
-/** The containers, or the error result a rule returns when they cannot be read. Read once per task definition. */
+/**
+ * The containers, or the error result a rule returns when they cannot be read. Read once per subject (a subject is
+ * made for each check, so a task definition changed between two checks is read again).
+ */
 export function containersOf(subject: Subject): Containers {
-  let containers = containersCache.get(subject.taskDefinition);
+  let containers = containersCache.get(subject);
   if (!containers) {
     containers = readContainers(subject);
-    containersCache.set(subject.taskDefinition, containers);
+    containersCache.set(subject, containers);
   }
   return containers;
 }
