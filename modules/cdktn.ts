@@ -1,6 +1,6 @@
 /**
  * The construct and the deployable stack for CDK Terrain (`cdktn`, `@cdktn/provider-aws`), the community fork that
- * continues CDKTN: `import { DatadogReadonlyService } from 'ecs-datadog-readonly/cdktn'`.
+ * continues CDKTF: `import { DatadogReadonlyService } from 'ecs-datadog-readonly/cdktn'`.
  */
 import type { Construct } from 'constructs';
 import { TerraformStack, Token } from 'cdktn';
