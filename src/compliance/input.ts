@@ -81,20 +81,24 @@ function decode(buffer: Buffer, name: string): string {
  */
 export function readInput(input: string, limit = MAX_INPUT_BYTES): string {
   const name = sourceName(input);
-  if (input === STDIN) return decode(readAll(0, name, limit), name);
+  return decode(input === STDIN ? readAll(0, name, limit) : readFileBytes(input, limit), name);
+}
+
+/** The bytes of a regular file of at most `limit` bytes; anything else is refused without reading it. */
+export function readFileBytes(file: string, limit = MAX_INPUT_BYTES): Buffer {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; the type check below refuses it
-    fd = fs.openSync(input, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw code === 'ENOENT' || code === 'ENOTDIR' ? ComplianceErrors.notFound(name) : ComplianceErrors.unreadable(name, code);
+    throw code === 'ENOENT' || code === 'ENOTDIR' ? ComplianceErrors.notFound(file) : ComplianceErrors.unreadable(file, code);
   }
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw ComplianceErrors.notRegularFile(name, fileType(stat));
-    if (stat.size > limit) throw ComplianceErrors.inputTooLarge(name, String(stat.size), limit);
-    return decode(readAll(fd, name, limit, stat.size, true), name);
+    if (!stat.isFile()) throw ComplianceErrors.notRegularFile(file, fileType(stat));
+    if (stat.size > limit) throw ComplianceErrors.inputTooLarge(file, String(stat.size), limit);
+    return readAll(fd, file, limit, stat.size, true);
   } finally {
     fs.closeSync(fd);
   }

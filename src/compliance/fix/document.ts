@@ -5,11 +5,10 @@
  * nothing is written.
  */
 
-import * as fs from 'fs';
 import { objectsOf } from '../access';
 import { checkSubject, SubjectReport } from '../check';
 import { ComplianceErrors } from '../errors';
-import { MAX_INPUT_BYTES } from '../input';
+import { readFileBytes } from '../input';
 import { detectKind, isTerraformExpression, taskDefinitionSubject, terraformResources, terraformSubjects, unescapeTerraform } from '../load';
 import { DESCRIBE_ONLY_KEYS, ShapeIssue, validateContainerDefinitionShape, validateTaskDefinitionShape } from '../shape';
 import { formatPath, isObject, Json } from '../subject';
@@ -148,28 +147,10 @@ function assertPassesCheck(reports: readonly SubjectReport[], containersOnly: bo
   return standing;
 }
 
-/** Reads a regular file of at most MAX_INPUT_BYTES (the limit check uses too) as strict UTF-8. */
-function readInput(file: string): string {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch (err) {
-    throw ComplianceErrors.unreadable(file, (err as NodeJS.ErrnoException).code ?? String(err));
-  }
-  if (!st.isFile()) throw ComplianceErrors.unreadable(file, st.isDirectory() ? 'it is a directory' : 'it is not a regular file (a FIFO, device or socket)');
-  if (st.size > MAX_INPUT_BYTES) throw ComplianceErrors.inputTooLarge(file, String(st.size), MAX_INPUT_BYTES);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    throw ComplianceErrors.unreadable(file, (err as NodeJS.ErrnoException).code ?? String(err));
-  }
-  return decodeUtf8(file, bytes);
-}
-
 /** Reads and fixes a file (nothing is written here). */
 export function fixFile(file: string, options: FixOptions = {}): FixResult {
-  const text = readInput(file);
+  // strict UTF-8: fix writes the text back, so no byte may turn into U+FFFD
+  const text = decodeUtf8(file, readFileBytes(file));
   let doc: unknown;
   try {
     doc = JSON.parse(text);
