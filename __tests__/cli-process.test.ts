@@ -24,6 +24,10 @@ beforeAll(() => {
   cli = path.join(build, 'lib', 'src', 'cli', 'index.js');
   expect(fs.existsSync(cli)).toBe(true);
   fs.symlinkSync(repoPath('node_modules'), path.join(build, 'node_modules'));
+  // the rest of `npm run build`: the config validator as standalone code
+  const compiled = spawnSync(process.execPath, [path.join(build, 'lib', 'scripts', 'compile-config-validator.js')], { encoding: 'utf8' });
+  expect(compiled.stderr).toBe('');
+  expect(compiled.status).toBe(0);
   for (const shipped of ['package.json', 'templates', 'schema']) {
     if (fs.existsSync(repoPath(shipped))) fs.symlinkSync(repoPath(shipped), path.join(build, shipped));
   }
@@ -84,6 +88,13 @@ describe('commands that need no CDKTF do not load it', () => {
     expect(r.code).toBe(0);
     expect(r.modules.length).toBeGreaterThan(10);
     expect(heavy(r)).toEqual([]);
+  });
+
+  test('a command that reads a config runs the built validator and does not load ajv\'s schema compiler', () => {
+    const r = run(['validate', '--config', EXAMPLE]);
+    expect(r.code).toBe(0);
+    expect(r.modules.some((m) => m.endsWith(path.join('config', 'config-validator.compiled.js')))).toBe(true);
+    expect(r.modules.filter((m) => /[\\/]ajv[\\/]dist[\\/](core|compile[\\/]index)\.js$/.test(m))).toEqual([]);
   });
 
   test('every format but cdktf, generated and checked', () => {

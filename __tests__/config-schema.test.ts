@@ -1,8 +1,12 @@
 import Ajv from 'ajv';
 import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { parse } from 'yaml';
 import { API_KEY_SECRET_ARN, FARGATE_CPU_VALUES, LOG_RETENTION_DAYS, PORT_RANGE } from '../src/config/constraints';
+import { COMPILED_VALIDATOR_FILE, compiledValidatorSource, loadCompiledValidator } from '../src/config/compiled-validator';
 import { configJsonSchema, renderConfigJsonSchema } from '../src/config/schema';
+import { compileValidator } from '../src/config/validate';
 import { repoPath, runCli } from './helpers/cli';
 
 const shipped = fs.readFileSync(repoPath('schema', 'config.schema.json'), 'utf8');
@@ -58,4 +62,49 @@ test('docs/CLI.md carries the current key reference (ecs-datadog-readonly schema
   expect(run.code).toBe(0);
   expect(section).toBe(run.stdout);
   for (const key of ['`containers[].writablePaths`', '`datadog.apiKeySecretArn`', '`logs.retentionInDays`']) expect(run.stdout).toContain(key);
+});
+
+describe('the built validator (standalone code) is the schema compiled at run time', () => {
+  const corpus = repoPath('__tests__', 'fixtures', 'bad-configs');
+  const inputs: [string, unknown][] = [];
+  for (const f of fs.readdirSync(corpus).filter((n) => /\.ya?ml$/.test(n))) {
+    try {
+      inputs.push([`bad-configs/${f}`, parse(fs.readFileSync(path.join(corpus, f), 'utf8'))]);
+    } catch {
+      // not YAML at all: refused before validation
+    }
+  }
+  for (const f of examples) inputs.push([`examples/${f}`, parse(fs.readFileSync(repoPath('examples', f), 'utf8'))]);
+  let dir: string;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edr-validator-'));
+    fs.symlinkSync(repoPath('node_modules'), path.join(dir, 'node_modules'));
+    fs.writeFileSync(path.join(dir, COMPILED_VALIDATOR_FILE), compiledValidatorSource());
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('it is loaded when its digest is the schema\'s, and gives the same errors on every corpus and example config', () => {
+    const built = loadCompiledValidator(dir);
+    expect(built).toBeDefined();
+    const runtime = compileValidator();
+    expect(inputs.length).toBeGreaterThan(60);
+    let failing = 0;
+    for (const [name, input] of inputs) {
+      const a = built!(input);
+      const b = runtime(input);
+      expect([name, a]).toEqual([name, b]);
+      expect([name, built!.errors ?? null]).toEqual([name, runtime.errors ?? null]);
+      if (!a) failing++;
+    }
+    expect(failing).toBeGreaterThan(30);
+  });
+
+  test('a validator built from another schema, or none, is not used', () => {
+    const stale = path.join(dir, 'stale');
+    fs.mkdirSync(stale);
+    fs.writeFileSync(path.join(stale, COMPILED_VALIDATOR_FILE), compiledValidatorSource().replace(/schemaDigest = "[0-9a-f]+"/, 'schemaDigest = "0"'));
+    expect(loadCompiledValidator(stale)).toBeUndefined();
+    expect(loadCompiledValidator(path.join(dir, 'missing'))).toBeUndefined();
+  });
 });

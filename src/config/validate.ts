@@ -22,6 +22,7 @@ import {
   SECRET_ENVIRONMENT_NAMES,
   type PatternConstraint,
 } from './constraints';
+import { AJV_OPTIONS, loadCompiledValidator } from './compiled-validator';
 import { serviceFeatureRules } from './service-validate';
 import { configJsonSchema, PATTERN_CONSTRAINTS, type JsonSchema } from './schema';
 import { scanTokens, TOKEN_PATHS_TEXT, type TokenPredicate } from './tokens';
@@ -71,10 +72,15 @@ export function describeValue(v: unknown): string {
 let compiled: ValidateFunction | undefined;
 function schemaValidator(): ValidateFunction {
   // loaded on first use: commands that read no config file do not pay for ajv
+  compiled ??= loadCompiledValidator(__dirname) ?? compileValidator();
+  return compiled;
+}
+
+/** The schema compiled at run time (from source, or a build without the compiled validator). */
+export function compileValidator(): ValidateFunction {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Ajv = (require('ajv') as typeof import('ajv')).default;
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(configJsonSchema());
-  return compiled;
+  return new Ajv({ ...AJV_OPTIONS }).compile(configJsonSchema());
 }
 
 export interface ValidateOptions {
