@@ -57,14 +57,16 @@ const skipWs = (text: string, i: number): number => {
   return i;
 };
 
+// JSON strings and brackets as the regular expression engine finds them: much faster than a loop over characters
+/** A JSON string (the unrolled form: no backtracking). */
+const STRING = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"/y;
+/** Everything up to the next bracket that is not inside a string, that bracket included. */
+const TO_NEXT_BRACKET = /[^"[\]{}]*(?:"[^"\\]*(?:\\[\s\S][^"\\]*)*"[^"[\]{}]*)*[[\]{}]/g;
+
 /** The end (exclusive) of the string starting at `i` (a `"`). */
 function stringEnd(text: string, i: number): number {
-  for (let j = i + 1; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 0x5c) j++;
-    else if (c === 0x22) return j + 1;
-  }
-  return text.length;
+  STRING.lastIndex = i;
+  return STRING.test(text) ? STRING.lastIndex : text.length;
 }
 
 /** The end (exclusive) of the value starting at `i`. */
@@ -80,19 +82,12 @@ function valueEnd(text: string, i: number): number {
     return j;
   }
   let depth = 0;
-  for (let j = i; j < text.length; j++) {
-    const d = text.charCodeAt(j);
-    if (d === 0x22) {
-      // inline string skip: the hot path
-      for (j++; j < text.length; j++) {
-        const e = text.charCodeAt(j);
-        if (e === 0x5c) j++;
-        else if (e === 0x22) break;
-      }
-    } else if (d === 0x7b || d === 0x5b) depth++;
-    else if (d === 0x7d || d === 0x5d) {
-      if (--depth === 0) return j + 1;
-    }
+  TO_NEXT_BRACKET.lastIndex = i;
+  while (TO_NEXT_BRACKET.test(text)) {
+    const end = TO_NEXT_BRACKET.lastIndex;
+    const d = text.charCodeAt(end - 1);
+    if (d === 0x7b || d === 0x5b) depth++;
+    else if (--depth === 0) return end;
   }
   return text.length;
 }
