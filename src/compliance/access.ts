@@ -80,8 +80,15 @@ export function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** The object items of a list, with their indexes (loops, not flatMap: every rule reads lists). */
 export function objectsOf(value: unknown): { index: number; item: Json }[] {
-  return listOf(value).flatMap((item, index) => (isObject(item) ? [{ index, item }] : []));
+  const out: { index: number; item: Json }[] = [];
+  if (!Array.isArray(value)) return out;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (isObject(item)) out.push({ index, item });
+  }
+  return out;
 }
 
 /** `essential` defaults to true. */
@@ -105,5 +112,7 @@ export function unlessFargate(subject: Subject): RuleResult | undefined {
 }
 
 export function environmentOf(def: Json): { index: number; name: string }[] {
-  return objectsOf(def.environment).flatMap(({ index, item }) => (typeof item.name === 'string' ? [{ index, name: item.name }] : []));
+  const out: { index: number; name: string }[] = [];
+  for (const { index, item } of objectsOf(def.environment)) if (typeof item.name === 'string') out.push({ index, name: item.name });
+  return out;
 }

@@ -27,6 +27,18 @@ function findingLines(f: Finding): string[] {
 /** The table, written task definition by task definition. */
 export const tableStream: ReportStreamFactory = (write, start): ReportStream => {
   const idWidth = Math.max(0, ...RULE_IDS.filter((id) => !start.skipped.includes(id)).map((id) => id.length));
+  // a rule's line is the same in every task definition but for its note: built once per rule and status
+  const ruleLines = new Map<string, string>();
+  const ruleLine = (o: RuleOutcome): string => {
+    const label = statusLabel(o);
+    const key = `${label} ${o.ruleId}`;
+    let line = ruleLines.get(key);
+    if (line === undefined) {
+      line = `  ${label.padEnd(8)}  ${o.ruleId.padEnd(idWidth)}  ${o.severity.padEnd(6)}  ${o.title}`;
+      ruleLines.set(key, line);
+    }
+    return line;
+  };
   return {
     subject(subject) {
       const kind = subject.kind === 'config' ? 'config; paths are in the task definition it generates' : subject.kind;
@@ -34,7 +46,7 @@ export const tableStream: ReportStreamFactory = (write, start): ReportStream => 
       if (subject.note !== undefined) lines.push(`  ${'ERROR'.padEnd(8)}  ${subject.note}`);
       for (const o of subject.outcomes) {
         const note = o.note ? ` (${o.note})` : '';
-        lines.push(`  ${statusLabel(o).padEnd(8)}  ${o.ruleId.padEnd(idWidth)}  ${o.severity.padEnd(6)}  ${o.title}${o.status === 'error' || o.status === 'not-applicable' ? note : ''}`);
+        lines.push(`${ruleLine(o)}${o.status === 'error' || o.status === 'not-applicable' ? note : ''}`);
         for (const f of o.findings) lines.push(...findingLines(f));
       }
       write(`${lines.join('\n')}\n\n`);
