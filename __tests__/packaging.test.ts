@@ -32,18 +32,18 @@ interface Run {
   readonly stderr: string;
 }
 
-function run(command: string, args: readonly string[], cwd: string): Promise<Run> {
+function run(command: string, args: readonly string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
     // npm_config_* of the test runner (e.g. a workspace prefix) must not leak into the user's install.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
-    execFile(command, [...args], { cwd, env: { ...env, CHECKPOINT_DISABLE: '1' }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, [...args], { cwd, env: { ...env, CHECKPOINT_DISABLE: '1', ...extraEnv }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
 }
 
-async function ok(command: string, args: readonly string[], cwd: string): Promise<Run> {
-  const result = await run(command, args, cwd);
+async function ok(command: string, args: readonly string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const result = await run(command, args, cwd, extraEnv);
   if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
   return result;
 }
@@ -86,6 +86,8 @@ beforeAll(async () => {
     cpSync(join(ROOT, entry), join(stage, entry), { recursive: true, filter: (src) => !/[/\\](node_modules|cdktf\.out)([/\\]|$)/.test(src) });
   }
   await ok('node', [TSC, '-p', join(ROOT, 'tsconfig.json'), '--outDir', join(stage, 'lib')], ROOT);
+  // the rest of `npm run build`; the stage has no node_modules of its own
+  await ok('node', [join(stage, 'lib', 'scripts', 'compile-config-validator.js')], ROOT, { NODE_PATH: join(ROOT, 'node_modules') });
   const packed = await ok('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', root], stage);
   tarball = join(root, (JSON.parse(packed.stdout) as Array<{ filename: string }>)[0].filename);
   installs.cli = install('cli-only');
@@ -104,6 +106,7 @@ test('the tarball ships the CLI, the library, both construct entries, docs and e
   for (const file of [
     'package/lib/src/cli/index.js',
     'package/lib/src/index.d.ts',
+    'package/lib/src/config/config-validator.compiled.js',
     'package/lib/modules/cdktf.js',
     'package/lib/modules/cdktn.d.ts',
     'package/docs/RULES.md',
@@ -149,6 +152,12 @@ describe('installed without the CDKTF peers', () => {
     await ok(bin, ['fix', 'writable.json', '--out', 'fixed.json'], dir);
     const fixed = JSON.parse(readFileSync(join(dir, 'fixed.json'), 'utf8')) as Json;
     for (const c of fixed.containerDefinitions as Json[]) expect(c.readonlyRootFilesystem).toBe(true);
+  });
+
+  test('the installed config validator is the built one, compiled from this schema', async () => {
+    const config = join(dir, 'node_modules', 'ecs-datadog-readonly', 'lib', 'src', 'config');
+    const script = `const m = require(${JSON.stringify(join(config, 'compiled-validator.js'))}); console.log(typeof m.loadCompiledValidator(${JSON.stringify(config)}))`;
+    expect((await ok('node', ['-e', script], dir)).stdout.trim()).toBe('function');
   });
 
   test('the library entry loads without cdktf; the construct entry needs it', async () => {

@@ -10,9 +10,14 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const STREAMS: Readonly<Record<ReportFormat, ReportStreamFactory>> = { table: tableStream, json: jsonStream, sarif: sarifStream };
 
-/** Whether a string may hold what safeText changes: a run of 32 hex digits, or a character outside printable ASCII. */
+/**
+ * Whether a string may hold what safeText changes: a character outside printable ASCII, or a run of 32 hex digits.
+ * Two tests, the cheap one first: most report strings are short printable ASCII.
+ */
 // eslint-disable-next-line no-control-regex
-const MAYBE_UNSAFE = /[0-9A-Fa-f]{32}|[^\t\n\x20-\x7e]/;
+const NOT_PRINTABLE_ASCII = /[^\t\n\x20-\x7e]/;
+const HEX_RUN = /[0-9A-Fa-f]{32}/;
+const maybeUnsafe = (s: string): boolean => NOT_PRINTABLE_ASCII.test(s) || (s.length >= 32 && HEX_RUN.test(s));
 
 /** Keys whose values come from the rule table, never from the input. */
 const TOOL_KEYS = new Set(['ruleId', 'title', 'severity', 'status', 'kind']);
@@ -23,7 +28,7 @@ const TOOL_KEYS = new Set(['ruleId', 'title', 'severity', 'status', 'kind']);
  * report of thousands of files is not scanned whole; every format renders only these strings and its own.
  */
 export function safeValue<T>(value: T): T {
-  if (typeof value === 'string') return (MAYBE_UNSAFE.test(value) ? safeText(value) : value) as T;
+  if (typeof value === 'string') return (maybeUnsafe(value) ? safeText(value) : value) as T;
   if (value === null || typeof value !== 'object') return value;
   // copy only what changes: most reports have nothing to hide
   if (Array.isArray(value)) {
