@@ -24,8 +24,9 @@ type Physical = { artifactLocation: { uri: string }; region: { startLine: number
 
 /** The SARIF results of one task definition: one per finding, one per rule that could not evaluate the input. */
 function subjectResults(subject: SubjectReport, ruleIndex: ReadonlyMap<string, number>): unknown[] {
+  const uri = fileUri(subject.source);
   const physical = (position?: { line: number; column: number }): Physical => ({
-    artifactLocation: { uri: fileUri(subject.source) },
+    artifactLocation: { uri },
     region: { startLine: position?.line ?? 1, startColumn: position?.column ?? 1 },
   });
   return subject.outcomes.flatMap((o) => {
@@ -97,10 +98,12 @@ export const sarifStream: ReportStreamFactory = (write): ReportStream => {
   return {
     subject(subject) {
       if (subject.note !== undefined) notes.push({ level: 'error', source: subject.source, text: `${subject.name}: ${subject.note}` });
-      for (const result of subjectResults(subject, ruleIndex)) {
-        write(`${count === 0 ? '\n        ' : ',\n        '}${nestedJson(result, 4)}`);
-        count++;
-      }
+      const results = subjectResults(subject, ruleIndex);
+      if (results.length === 0) return;
+      // the results as items of the results list: "\n        {...},\n        {...}" (one stringify per task definition)
+      const items = nestedJson(results, 3);
+      write(`${count === 0 ? '' : ','}${items.slice(1, items.length - '\n      ]'.length)}`);
+      count += results.length;
     },
     end(report) {
       const notifications = [
