@@ -127,3 +127,151 @@ describe('validateShape', () => {
     expect(summary(validateContainerDefinitionShape(obj)).map((s) => s[1])).toEqual(['__proto__', 'constructor']);
   });
 });
+
+describe('the conformance pre-check agrees with the full walk', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { conforms, shapeIssues } = require('../src/compliance/shape/validate-shape') as typeof import('../src/compliance/shape/validate-shape');
+  type Shape = import('../src/compliance/shape').Shape;
+  type Json = unknown;
+
+  /** A value of the shape: every required member, some optional ones, one member of a union. */
+  function valueOf(shape: Shape, depth: number): fc.Arbitrary<Json> {
+    switch (shape.kind) {
+      case 'string':
+        return shape.enum ? fc.constantFrom(...shape.enum) : fc.string({ maxLength: 4 });
+      case 'integer':
+        return fc.integer();
+      case 'boolean':
+        return fc.boolean();
+      case 'timestamp':
+        return fc.oneof(fc.string({ maxLength: 4 }), fc.integer());
+      case 'list':
+        return depth > 3 ? fc.constant([]) : fc.array(valueOf(shape.items, depth + 1), { maxLength: 2 });
+      case 'map':
+        return depth > 3 ? fc.constant({}) : fc.dictionary(fc.constantFrom('a', 'B'), valueOf(shape.values, depth + 1), { maxKeys: 2 });
+      case 'structure': {
+        const keys = Object.keys(shape.members).filter((k) => !shape.members[k].describeOnly);
+        const required = keys.filter((k) => shape.members[k].required);
+        const optional = keys.filter((k) => !shape.members[k].required);
+        const pick = shape.union ? fc.constantFrom(...keys).map((k) => [k]) : fc.subarray(optional, { maxLength: depth > 2 ? 0 : Math.min(3, optional.length) }).map((o) => [...required, ...o]);
+        return pick.chain((chosen) =>
+          fc.tuple(...chosen.map((k) => valueOf(shape.members[k].shape, depth + 1))).map((values) => Object.fromEntries(chosen.map((k, i) => [k, values[i]]))),
+        );
+      }
+    }
+  }
+
+  /** The least value of a shape (the first union member, required members only). */
+  function sampleOf(shape: Shape): Json {
+    switch (shape.kind) {
+      case 'string':
+        return shape.enum ? shape.enum[0] : 'x';
+      case 'integer':
+      case 'timestamp':
+        return 1;
+      case 'boolean':
+        return true;
+      case 'list':
+        return [];
+      case 'map':
+        return {};
+      case 'structure': {
+        const keys = Object.keys(shape.members).filter((k) => (shape.union ? !shape.members[k].describeOnly : shape.members[k].required));
+        return Object.fromEntries((shape.union ? keys.slice(0, 1) : keys).map((k) => [k, sampleOf(shape.members[k].shape)]));
+      }
+    }
+  }
+
+  /** Every node of a value with its shape, in a fixed order. */
+  function nodes(value: Json, shape: Shape, out: { value: Json; shape: Shape; set: (v: Json) => void }[] = [], set: (v: Json) => void = () => undefined) {
+    out.push({ value, shape, set });
+    if (shape.kind === 'list' && Array.isArray(value)) value.forEach((item, i) => nodes(item, shape.items, out, (v) => (value[i] = v)));
+    if (shape.kind === 'map' && value && typeof value === 'object') for (const k of Object.keys(value)) nodes((value as Record<string, Json>)[k], shape.values, out, (v) => ((value as Record<string, Json>)[k] = v));
+    if (shape.kind === 'structure' && value && typeof value === 'object') {
+      const obj = value as Record<string, Json>;
+      for (const k of Object.keys(obj)) nodes(obj[k], shape.members[k].shape, out, (v) => (obj[k] = v));
+    }
+    return out;
+  }
+
+  /** One defect of the kind a hand-written task definition has, at one node (choice picks which). */
+  function mutate(root: Json, shape: Shape, choice: number, describe: boolean): Json {
+    const all = nodes(root, shape);
+    const node = all[choice % all.length];
+    const n = Math.floor(choice / all.length);
+    const s = node.shape;
+    const obj = node.value as Record<string, Json>;
+    switch (s.kind) {
+      case 'string':
+        node.set(s.enum && n % 2 === 0 ? `${s.enum[0].toLowerCase()}x` : 7);
+        break;
+      case 'integer':
+        node.set([1.5, '12', true][n % 3]);
+        break;
+      case 'boolean':
+        node.set(['true', 0][n % 2]);
+        break;
+      case 'timestamp':
+        node.set([true, {}][n % 2]);
+        break;
+      case 'list':
+        if (n % 2 === 0 && Array.isArray(node.value)) node.value.push(null);
+        else node.set({});
+        break;
+      case 'map':
+        node.set(n % 2 === 0 ? [] : 'x');
+        break;
+      case 'structure': {
+        const keys = Object.keys(s.members);
+        const describeOnly = keys.find((k) => s.members[k].describeOnly);
+        const required = keys.find((k) => s.members[k].required && k in obj);
+        const unset = keys.find((k) => !(k in obj) && !s.members[k].describeOnly);
+        const options = [
+          () => (obj.unknownKey = 1),
+          () => (obj[keys[0].toUpperCase()] = obj[keys[0]] ?? 1),
+          () => Object.defineProperty(obj, '__proto__', { value: {}, enumerable: true, configurable: true, writable: true }),
+          () => (describeOnly ? (obj[describeOnly] = sampleOf(s.members[describeOnly].shape)) : (obj.constructor = 1)),
+          () => (required ? delete obj[required] : (obj.other = 1)),
+          () => (required ? (obj[required] = null) : node.set([])),
+          () => (s.union && unset ? (obj[unset] = sampleOf(s.members[unset].shape)) : node.set('x')),
+          () => (s.union ? Object.keys(obj).forEach((k) => delete obj[k]) : (obj.x = 1)),
+        ];
+        options[n % options.length]();
+      }
+    }
+    return root;
+  }
+
+  test.each([
+    ['a task definition', TASK_DEFINITION, false],
+    ['describe output', TASK_DEFINITION, true],
+    ['a container definition', CONTAINER_DEFINITION, false],
+    // a union (sharingStrategy) and an enum, where the whole container rarely reaches them
+    ['a resource requirement', (CONTAINER_DEFINITION.members.resourceRequirements.shape as { items: Shape }).items, false],
+  ] as const)('on %s with no defect or one', (_, shape: Shape, describe) => {
+    let conforming = 0;
+    let failing = 0;
+    fc.assert(
+      fc.property(valueOf(shape, 0), fc.nat(), fc.boolean(), (value, choice, defect) => {
+        const input = JSON.parse(JSON.stringify(defect ? mutate(value, shape, choice, describe) : value)) as unknown;
+        const ok = conforms(input, shape, describe);
+        expect(ok).toBe(shapeIssues(input, shape, [], { describe }).length === 0);
+        if (ok) conforming++;
+        else failing++;
+      }),
+      { numRuns: 3000, seed: 20261202 },
+    );
+    expect(conforming).toBeGreaterThan(1000);
+    expect(failing).toBeGreaterThan(1000);
+  });
+
+  test('the generated task definition conforms, and so does a describe output of it only with describe', () => {
+    const td = generated();
+    expect(conforms(td, TASK_DEFINITION, false)).toBe(true);
+    const described = { ...td, revision: 3, status: 'ACTIVE' };
+    expect(conforms(described, TASK_DEFINITION, false)).toBe(false);
+    expect(conforms(described, TASK_DEFINITION, true)).toBe(true);
+  });
+});

@@ -115,12 +115,63 @@ const enum Step {
   MapKey,
 }
 
+/** Whether `validateShape` finds nothing: the same rules, without paths or messages. */
+export function conforms(v: unknown, s: Shape, describe: boolean): boolean {
+  switch (s.kind) {
+    case 'string':
+      return typeof v === 'string' && (!s.enum || s.enum.includes(v));
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'timestamp':
+      return typeof v === 'string' || typeof v === 'number';
+    case 'list':
+      if (!Array.isArray(v)) return false;
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (item === null || !conforms(item, s.items, describe)) return false;
+      }
+      return true;
+    case 'map':
+      if (!isPlainObject(v)) return false;
+      for (const key in v) {
+        if (!has(v, key)) continue;
+        const item = v[key];
+        if (item !== null && !conforms(item, s.values, describe)) return false;
+      }
+      return true;
+    case 'structure': {
+      if (!isPlainObject(v)) return false;
+      let set = 0;
+      for (const key in v) {
+        if (!has(v, key)) continue;
+        if (!has(s.members, key)) return false;
+        const member = s.members[key];
+        if (member.describeOnly && !describe) return false;
+        const item = v[key];
+        if (item === null || item === undefined) continue;
+        set++;
+        if (!conforms(item, member.shape, describe)) return false;
+      }
+      for (const key of requiredOf(s)) if (!has(v, key) || v[key] === null) return false;
+      return !s.union || set === 1;
+    }
+  }
+}
+
 /**
  * Every way `value` departs from `shape`, with paths below `base`. `null` counts as absent (ECS and Terraform treat it
  * so). Own keys only: a `__proto__` key in parsed JSON is an ordinary unknown key. Paths and messages are built only
  * for what is wrong.
  */
 export function validateShape(value: unknown, shape: Shape, base: readonly Segment[] = [], options: ShapeOptions = {}): ShapeIssue[] {
+  // most values conform: a check that builds nothing first, and the walk that names each issue only when it fails
+  return conforms(value, shape, options.describe === true) ? [] : shapeIssues(value, shape, base, options);
+}
+
+/** The walk of `validateShape` without the pre-check. */
+export function shapeIssues(value: unknown, shape: Shape, base: readonly Segment[] = [], options: ShapeOptions = {}): ShapeIssue[] {
   const issues: ShapeIssue[] = [];
   const name = options.name ?? 'the value';
   const segments: Segment[] = [];
