@@ -4,7 +4,7 @@
  * run, so the ratios hold on any machine. Wall time is the median of the runs; memory is the peak RSS that
  * /usr/bin/time reports (where it is installed). Exits 1 when a command exceeds its budget.
  *
- *   npm run bench [-- --runs 15]
+ *   npm run bench [-- --runs 15] [-- --only check]   (--only: the cases whose name contains the text, beside node -e 0)
  */
 'use strict';
 const { spawnSync } = require('child_process');
@@ -16,6 +16,8 @@ const root = path.resolve(__dirname, '..');
 const cli = path.join(root, 'lib', 'src', 'cli', 'index.js');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11;
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-datadog-readonly-bench-'));
 const hasTime = fs.existsSync('/usr/bin/time');
 const estateCount = 5000;
@@ -49,7 +51,7 @@ fs.writeFileSync(
  * name, argv after `node`, time budget as a multiple of bare node start (undefined: report only), peak RSS budget in
  * MiB (undefined: report only).
  */
-const cases = [
+const allCases = [
   { name: 'node -e 0', args: ['-e', '0'] },
   { name: 'generate --format taskdef', args: [cli, 'generate', '--format', 'taskdef', '--force', '--out', path.join(work, 'taskdef')], budget: 3 },
   { name: 'generate --format hcl', args: [cli, 'generate', '--format', 'hcl', '--force', '--out', path.join(work, 'hcl')] },
@@ -63,6 +65,8 @@ const cases = [
     rssMiB: 150,
   })),
 ];
+
+const cases = allCases.filter((c, i) => i === 0 || only === undefined || c.name.includes(only));
 
 function runOnce(args) {
   const argv = hasTime ? ['-f', '%M', process.execPath, ...args] : args;
