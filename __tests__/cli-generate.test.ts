@@ -293,3 +293,12 @@ describe('usage', () => {
     expect(run.stdout).toBe('examples/datadog-logs.yaml: valid (region eu-central-1, taken from datadog.apiKeySecretArn)\n');
   });
 });
+
+test('the format names the command line lists are the registered formats, in registry order', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { FORMATS } = require('../src/render/formats') as typeof import('../src/render/formats');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { FORMAT_NAMES, formatChoices } = require('../src/render/format-names') as typeof import('../src/render/format-names');
+  expect(Object.keys(FORMATS)).toEqual([...FORMAT_NAMES]);
+  expect(formatChoices()).toEqual([...FORMAT_NAMES, 'all']);
+});

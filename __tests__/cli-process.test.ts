@@ -97,6 +97,17 @@ describe('commands that need no CDKTF do not load it', () => {
     expect(r.modules.filter((m) => /[\\/]ajv[\\/]dist[\\/](core|compile[\\/]index)\.js$/.test(m))).toEqual([]);
   });
 
+  test('each command loads its own library only: check no config loader, YAML or renderer, generate no rule', () => {
+    const loaded = (r: Run, part: string) => r.modules.some((m) => m.includes(part.split('/').join(path.sep)));
+    const check = run(['check', path.join(build, '..', 'missing.json')], 'check (no input)');
+    expect(check.code).toBe(2);
+    for (const part of ['lib/src/config/load.js', 'node_modules/yaml/', 'lib/src/render/taskdef.js', 'lib/src/compliance/fix/']) expect([part, loaded(check, part)]).toEqual([part, false]);
+    expect(loaded(check, 'lib/src/compliance/rules/table.js')).toBe(true);
+    const generate = run(['generate', '--config', EXAMPLE, '--format', 'taskdef', '--out', 'lazy-taskdef'], 'generate (lazy)');
+    expect(generate.code).toBe(0);
+    for (const part of ['lib/src/compliance/rules/', 'lib/src/compliance/fix/', 'lib/src/render/hcl/']) expect([part, loaded(generate, part)]).toEqual([part, false]);
+  });
+
   test('every format but cdktf, generated and checked', () => {
     for (const format of formats().filter((f) => f !== 'cdktf')) {
       const out = `fmt-${format}`;

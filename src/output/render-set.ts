@@ -1,15 +1,10 @@
 import type { ResolvedConfig } from '../config/types';
 import { Errors } from '../errors';
 import { MARKER_CONTENT, MARKER_FILE } from './marker';
-import { FORMAT_DIRECTORIES_IN_ALL, FORMATS, type FileSet, type OutputFormat } from '../render/formats';
+import { ALL_FORMATS, FORMAT_DIRECTORIES_IN_ALL, formatChoices } from '../render/format-names';
+import { FORMATS, type FileSet, type OutputFormat } from '../render/formats';
 
-/** The `--format` value that renders every registered format. */
-export const ALL_FORMATS = 'all';
-
-/** Every value `--format` accepts: the registered formats, then `all`. */
-export function formatChoices(): string[] {
-  return [...Object.keys(FORMATS), ALL_FORMATS];
-}
+export { ALL_FORMATS, formatChoices } from '../render/format-names';
 
 /**
  * Renders one format, or with `all` every format, each under its directory from `FORMAT_DIRECTORIES_IN_ALL` (with

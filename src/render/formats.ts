@@ -1,5 +1,8 @@
 import type { ResolvedConfig } from '../config/types';
+import type { FormatName } from './format-names';
 import { renderTaskDefinition, TASK_DEFINITION_FILE } from './taskdef';
+
+export { FORMAT_DIRECTORIES_IN_ALL, type FormatName } from './format-names';
 
 /** Relative path to file content. */
 export type FileSet = Record<string, string>;
@@ -26,15 +29,4 @@ export const FORMATS = {
       return (await import('./cdktf')).renderCdktfModule(config);
     },
   },
-} satisfies Record<string, OutputFormat>;
-
-export type FormatName = keyof typeof FORMATS;
-
-/**
- * `--format all` renders every format into one directory: each format's files go under its directory here, or at
- * the top when it has none.
- */
-export const FORMAT_DIRECTORIES_IN_ALL: Readonly<Record<string, string>> = {
-  cdktf: 'cdktf-module',
-  hcl: 'terraform-aws-ecs-datadog-readonly',
-};
+} satisfies Record<FormatName, OutputFormat>;

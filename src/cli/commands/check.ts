@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { checkFiles, exitCodeOf, validateSkip } from '../../compliance/check';
-import { REPORT_FORMATS, ReportFormat, reportStream } from '../../compliance/report';
+import type * as CheckModule from '../../compliance/check';
+import type * as ReportModule from '../../compliance/report';
 import { ComplianceErrors } from '../../compliance/errors';
+import { REPORT_FORMATS, type ReportFormat } from '../../compliance/report/formats';
 import { Errors, EXIT } from '../../errors';
 import { bufferedWriter, CliIo } from '../output';
 
@@ -24,6 +25,11 @@ export function registerCheck(program: Command, io: CliIo = new CliIo()): void {
     .action((files: string[], opts: { format: string; json?: boolean; skip?: string[] }) => {
       const format = opts.json ? 'json' : opts.format;
       if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw Errors.unknownFormat(format, REPORT_FORMATS);
+      // the rules and reports load when the command runs, not when the command line is built
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const { checkFiles, exitCodeOf, validateSkip } = require('../../compliance/check') as typeof CheckModule;
+      const { reportStream } = require('../../compliance/report') as typeof ReportModule;
+      /* eslint-enable @typescript-eslint/no-require-imports */
       const skip = opts.skip ?? [];
       validateSkip(skip);
       const out = bufferedWriter(io.out);

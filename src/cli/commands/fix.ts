@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { fixFile } from '../../compliance/fix/document';
-import { parseWritable, WritableRequest } from '../../compliance/fix/options';
-import { renderFixReport } from '../../compliance/fix/report';
-import { atomicWrite, checkOutputPath } from '../../compliance/fix/write';
+import type * as FixDocument from '../../compliance/fix/document';
+import type * as FixOptions from '../../compliance/fix/options';
+import type { WritableRequest } from '../../compliance/fix/options';
+import type * as FixReport from '../../compliance/fix/report';
+import type * as FixWrite from '../../compliance/fix/write';
 import { Errors, UserError } from '../../errors';
 import { CliIo } from '../output';
 
@@ -25,6 +26,8 @@ interface FixFlags {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 function writableRequests(specs: readonly string[]): WritableRequest[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseWritable } = require('../../compliance/fix/options') as typeof FixOptions;
   return specs.map((spec) => {
     const parsed = parseWritable(spec);
     if (!parsed) {
@@ -61,6 +64,12 @@ export function registerFix(program: Command, io: CliIo = new CliIo()): void {
     .action((file: string, opts: FixFlags) => {
       const format = opts.json ? 'json' : opts.format;
       if (!(FIX_FORMATS as readonly string[]).includes(format)) throw Errors.unknownFormat(format, FIX_FORMATS);
+      // the fixer loads when the command runs, not when the command line is built
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const { fixFile } = require('../../compliance/fix/document') as typeof FixDocument;
+      const { renderFixReport } = require('../../compliance/fix/report') as typeof FixReport;
+      const { atomicWrite, checkOutputPath } = require('../../compliance/fix/write') as typeof FixWrite;
+      /* eslint-enable @typescript-eslint/no-require-imports */
       if (opts.out !== undefined) checkOutputPath(opts.out);
       const result = fixFile(file, {
         apiKeySecretArn: opts.apiKeySecretArn,

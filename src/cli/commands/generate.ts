@@ -1,9 +1,9 @@
 import { type Command, Option } from 'commander';
-import { loadConfig } from '../../config/load';
+import type * as ConfigLoad from '../../config/load';
 import { EXIT } from '../../errors';
-import { diffOutputDirectory, writeOutputDirectory } from '../../output';
-import { formatChoices, renderFormat } from '../../output/render-set';
-import { FORMAT_DIRECTORIES_IN_ALL } from '../../render/formats';
+import type * as Output from '../../output';
+import type * as RenderSet from '../../output/render-set';
+import { FORMAT_DIRECTORIES_IN_ALL, formatChoices } from '../../render/format-names';
 import { CliIo } from '../output';
 
 export interface GenerateOptions {
@@ -45,6 +45,12 @@ export function registerGenerate(program: Command, io: CliIo = new CliIo()): voi
 }
 
 export async function generate(opts: GenerateOptions, io: CliIo): Promise<void> {
+  // the config loader and the renderers load when the command runs, not when the command line is built
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { loadConfig } = require('../../config/load') as typeof ConfigLoad;
+  const { diffOutputDirectory, writeOutputDirectory } = require('../../output') as typeof Output;
+  const { renderFormat } = require('../../output/render-set') as typeof RenderSet;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const config = loadConfig(opts.config);
   const files = await renderFormat(opts.format, config);
   if (opts.check) {

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load';
+import type * as ConfigLoad from '../../config/load';
 import { CliIo } from '../output';
 
 const DEFAULT_OUT = 'cdktf.out';
@@ -18,7 +18,8 @@ export function registerSynth(program: Command, io: CliIo = new CliIo()): void {
         'DIR/stacks/<name>-module/cdk.tf.json (the reusable module: no provider, no backend).\n',
     )
     .action(async (opts: { config?: string; out: string }) => {
-      const config = loadConfig(opts.config);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const config = (require('../../config/load') as typeof ConfigLoad).loadConfig(opts.config);
       (await import('../../render/cdktf-peers')).assertCdktfInstalled('synth');
       const { synthCdktfApp } = await import('../../render/cdktf-app');
       const result = synthCdktfApp(config, opts.out);

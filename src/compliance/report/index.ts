@@ -5,8 +5,9 @@ import { sarifStream } from './sarif';
 import { renderWith, ReportStart, ReportStream, ReportStreamFactory } from './stream';
 import { tableStream } from './table';
 
-export const REPORT_FORMATS = ['table', 'json', 'sarif'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import type { ReportFormat } from './formats';
+
+export { REPORT_FORMATS, type ReportFormat } from './formats';
 
 const STREAMS: Readonly<Record<ReportFormat, ReportStreamFactory>> = { table: tableStream, json: jsonStream, sarif: sarifStream };
 
