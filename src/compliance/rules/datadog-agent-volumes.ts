@@ -9,8 +9,20 @@ export const REQUIRED_AGENT_PATHS: readonly string[] = ['/etc/datadog-agent', '/
 /** Paths the agent should be able to write (diagnostics, flares). */
 export const RECOMMENDED_AGENT_PATHS: readonly string[] = ['/tmp'];
 
-/** The read-only agent, or the result when there is none. */
-export function readonlyAgent(subject: Subject): { ok: true; agent: ContainerRef; all: ContainerRef[] } | { ok: false; result: RuleResult } {
+type ReadonlyAgent = { ok: true; agent: ContainerRef; all: ContainerRef[] } | { ok: false; result: RuleResult };
+const readonlyAgentCache = new WeakMap<Subject, ReadonlyAgent>();
+
+/** The read-only agent, or the result when there is none. Found once per subject: several rules ask. */
+export function readonlyAgent(subject: Subject): ReadonlyAgent {
+  let found = readonlyAgentCache.get(subject);
+  if (!found) {
+    found = findReadonlyAgent(subject);
+    readonlyAgentCache.set(subject, found);
+  }
+  return found;
+}
+
+function findReadonlyAgent(subject: Subject): ReadonlyAgent {
   const containers = containersOf(subject);
   if (!containers.ok) return containers;
   const agent = findAgent(containers.list);
