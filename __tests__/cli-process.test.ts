@@ -108,6 +108,20 @@ describe('commands that need no CDKTF do not load it', () => {
     for (const part of ['lib/src/compliance/rules/', 'lib/src/compliance/fix/', 'lib/src/render/hcl/']) expect([part, loaded(generate, part)]).toEqual([part, false]);
   });
 
+  test('a valid JSON config is read without the YAML parser; a YAML one with it', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = (require('yaml') as typeof import('yaml')).parse(fs.readFileSync(EXAMPLE, 'utf8')) as unknown;
+    const json = path.join(work, 'config.json');
+    fs.writeFileSync(json, JSON.stringify(config, null, 2));
+    const yamlLoaded = (r: Run) => r.modules.some((m) => /[\\/]node_modules[\\/]yaml[\\/]/.test(m));
+    const fromJson = run(['validate', '--config', json], 'validate (JSON config)');
+    expect(fromJson.code).toBe(0);
+    expect(yamlLoaded(fromJson)).toBe(false);
+    const fromYaml = run(['validate', '--config', EXAMPLE], 'validate (YAML config)');
+    expect(fromYaml.code).toBe(0);
+    expect(yamlLoaded(fromYaml)).toBe(true);
+  });
+
   test('every format but cdktf, generated and checked', () => {
     for (const format of formats().filter((f) => f !== 'cdktf')) {
       const out = `fmt-${format}`;

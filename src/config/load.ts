@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import type { Document, LineCounter } from 'yaml';
 import { Errors, type Problem, UserError } from '../errors';
 import { EMBEDDED_DEFAULT_CONFIG, resolveConfig } from './defaults';
+import { parseJsonObject } from './json-fast-path';
 import type { ResolvedConfig, ServiceConfig } from './types';
 import { compareCodePoints } from '../model/order';
 import { type ConfigPath, type ConfigProblem, describeValue, formatConfigPath, validateConfig } from './validate';
@@ -138,6 +139,17 @@ function utf8Sequence(lead: number): { length: number; second: [number, number] 
  * reported with their lines; the message never quotes the file's text, so a pasted secret is not echoed.
  */
 export function parseConfig(text: string, source: string): ServiceConfig {
+  // a valid JSON config needs no YAML parser; everything else takes the YAML path, which locates each problem
+  const json = parseJsonObject(text);
+  if (json !== undefined) {
+    const normalized = normalizeStrings(json);
+    if (normalized.problems.length === 0 && validateConfig(normalized.value).length === 0) return normalized.value as ServiceConfig;
+  }
+  return parseConfigWithYaml(text, source);
+}
+
+/** `parseConfig` through the YAML parser only. */
+export function parseConfigWithYaml(text: string, source: string): ServiceConfig {
   // loaded on first use: commands that read no config file do not pay for the YAML parser
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
