@@ -70,6 +70,15 @@ test('every key and item of a generated text is found where it was written', () 
       // in a random order: each container is scanned once, whichever path reaches it first
       const paths = [...at.keys()].sort((a, b) => (a.length * 7919) % 13 - (b.length * 7919) % 13);
       for (const p of paths) expect([p, locate(JSON.parse(p) as Segment[])]).toEqual([p, position(text, at.get(p)!)]);
+      // with the parsed document, which lets a missing key end the walk without a scan: the same positions
+      const withDocument = locator(text, JSON.parse(text));
+      for (const p of paths) {
+        const segments = JSON.parse(p) as Segment[];
+        expect([p, withDocument(segments)]).toEqual([p, position(text, at.get(p)!)]);
+        for (const missing of [[...segments, 'no such key'], [...segments, 99], ['no such key', ...segments]] as Segment[][]) {
+          expect([missing, withDocument(missing)]).toEqual([missing, locate(missing)]);
+        }
+      }
     }),
     { numRuns: 1500, seed: 20261202 },
   );

@@ -16,6 +16,8 @@ export interface LoadedFile {
   readonly path: string;
   readonly text: string;
   readonly subjects: readonly Subject[];
+  /** The text parsed, for JSON inputs: it spares the position search a scan for keys the document lacks. */
+  readonly document?: unknown;
 }
 
 export type InputKind = 'task-definition' | 'describe-task-definition' | 'terraform' | 'terraform-plan' | 'config';
@@ -52,16 +54,16 @@ export function loadText(source: string, text: string, fileName = source): Loade
     case 'terraform': {
       const subjects = terraformSubjects(doc as Json, source);
       if (subjects.length === 0) throw ComplianceErrors.noTaskDefinition(source);
-      return { path: source, text, subjects };
+      return { path: source, text, subjects, document: doc };
     }
     case 'terraform-plan': {
       const subjects = planSubjects(doc as Json, source);
       if (subjects.length === 0) throw ComplianceErrors.noTaskDefinition(source);
-      return { path: source, text, subjects };
+      return { path: source, text, subjects, document: doc };
     }
     case 'task-definition':
     case 'describe-task-definition':
-      return { path: source, text, subjects: [taskDefinitionSubject(doc as Json, source)] };
+      return { path: source, text, subjects: [taskDefinitionSubject(doc as Json, source)], document: doc };
     case 'config':
       return { path: source, text, subjects: [configSubject(configOf(source, text), source)] };
     default:

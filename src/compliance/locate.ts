@@ -13,8 +13,12 @@ export interface Position {
   readonly column: number;
 }
 
-/** A function from path to the position of the deepest part of the path that exists in `text`. */
-export function locator(text: string): (path: readonly Segment[]) => Position {
+/**
+ * A function from path to the position of the deepest part of the path that exists in `text`. With `document` (the
+ * text parsed), a key or item the document lacks ends the walk without scanning for it: most findings are about a
+ * key that is missing.
+ */
+export function locator(text: string, document?: unknown): (path: readonly Segment[]) => Position {
   let lineStarts: number[] | undefined;
   const at = (offset: number): Position => {
     lineStarts ??= indexLines(text);
@@ -28,7 +32,7 @@ export function locator(text: string): (path: readonly Segment[]) => Position {
     return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
   };
   const scans = new Map<number, Scan>();
-  return (path) => at(offsetOf(text, path, scans));
+  return (path) => at(offsetOf(text, path, scans, document));
 }
 
 /**
@@ -138,11 +142,20 @@ function findItem(text: string, open: number, segment: number, scans: Map<number
   return scan.children.get(segment);
 }
 
+const hasOwn = (value: unknown, key: string): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, key);
+
 /** Offset of the key (for an object member) or the item (for an array element) the path ends at. */
-function offsetOf(text: string, path: readonly Segment[], scans: Map<number, Scan>): number {
+function offsetOf(text: string, path: readonly Segment[], scans: Map<number, Scan>, document: unknown): number {
   let i = skipWs(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   let found = i;
+  let node = document;
   for (const segment of path) {
+    if (document !== undefined) {
+      const present = typeof segment === 'string' ? hasOwn(node, segment) : Array.isArray(node) && segment < node.length;
+      if (!present) break;
+      node = (node as Record<string | number, unknown>)[segment];
+    }
     const c = text.charCodeAt(i);
     const hit =
       c === 0x7b && typeof segment === 'string'
