@@ -28,20 +28,25 @@ const cannotEvaluate = (what: string, value: Unevaluable): RuleResult =>
   );
 
 type Containers = { ok: true; list: ContainerRef[] } | { ok: false; result: RuleResult };
-const containersCache = new WeakMap<object, Containers>();
 
 /**
- * The containers, or the error result a rule returns when they cannot be read. Read once per subject (a subject is
- * made for each check, so a task definition changed between two checks is read again).
+ * `compute`, run once per subject for the rules that share it. A subject is made for each check, so a task definition
+ * changed between two checks is read again.
  */
-export function containersOf(subject: Subject): Containers {
-  let containers = containersCache.get(subject);
-  if (!containers) {
-    containers = readContainers(subject);
-    containersCache.set(subject, containers);
-  }
-  return containers;
+export function perSubject<T>(compute: (subject: Subject) => T): (subject: Subject) => T {
+  const cache = new WeakMap<Subject, T>();
+  return (subject) => {
+    let value = cache.get(subject);
+    if (value === undefined) {
+      value = compute(subject);
+      cache.set(subject, value);
+    }
+    return value;
+  };
 }
+
+/** The containers, or the error result a rule returns when they cannot be read. Read once per subject. */
+export const containersOf: (subject: Subject) => Containers = perSubject(readContainers);
 
 function readContainers(subject: Subject): Containers {
   const raw = subject.taskDefinition.containerDefinitions;

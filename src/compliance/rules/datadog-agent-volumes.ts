@@ -1,5 +1,5 @@
 import { AGENT_WRITABLE_PATHS } from '../../model/datadog';
-import { ContainerRef, containerFinding, containersOf, fromFindings, notApplicable } from '../access';
+import { ContainerRef, containerFinding, containersOf, fromFindings, notApplicable, perSubject } from '../access';
 import { findAgent, normalisePath, writableMount } from '../datadog-roles';
 import type { Subject } from '../subject';
 import type { RuleResult } from '../types';
@@ -10,17 +10,9 @@ export const REQUIRED_AGENT_PATHS: readonly string[] = ['/etc/datadog-agent', '/
 export const RECOMMENDED_AGENT_PATHS: readonly string[] = ['/tmp'];
 
 type ReadonlyAgent = { ok: true; agent: ContainerRef; all: ContainerRef[] } | { ok: false; result: RuleResult };
-const readonlyAgentCache = new WeakMap<Subject, ReadonlyAgent>();
 
 /** The read-only agent, or the result when there is none. Found once per subject: several rules ask. */
-export function readonlyAgent(subject: Subject): ReadonlyAgent {
-  let found = readonlyAgentCache.get(subject);
-  if (!found) {
-    found = findReadonlyAgent(subject);
-    readonlyAgentCache.set(subject, found);
-  }
-  return found;
-}
+export const readonlyAgent: (subject: Subject) => ReadonlyAgent = perSubject(findReadonlyAgent);
 
 function findReadonlyAgent(subject: Subject): ReadonlyAgent {
   const containers = containersOf(subject);
