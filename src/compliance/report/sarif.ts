@@ -29,34 +29,38 @@ function subjectResults(subject: SubjectReport, ruleIndex: ReadonlyMap<string, n
     artifactLocation: { uri },
     region: { startLine: position?.line ?? 1, startColumn: position?.column ?? 1 },
   });
-  return subject.outcomes.flatMap((o) => {
+  const results: unknown[] = [];
+  for (const o of subject.outcomes) {
+    // most outcomes pass or do not apply: they give no result
+    if (o.status !== 'error' && o.status !== 'non-compliant') continue;
     const index = ruleIndex.get(o.ruleId)!;
     if (o.status === 'error') {
-      return [
-        {
-          ruleId: o.ruleId,
-          ruleIndex: index,
-          level: 'error' as Level,
-          message: { text: `${subject.name}: ${o.note ?? 'the rule could not evaluate the input'}` },
-          locations: [{ physicalLocation: physical(o.findings[0]?.position) }],
-        },
-      ];
+      results.push({
+        ruleId: o.ruleId,
+        ruleIndex: index,
+        level: 'error' as Level,
+        message: { text: `${subject.name}: ${o.note ?? 'the rule could not evaluate the input'}` },
+        locations: [{ physicalLocation: physical(o.findings[0]?.position) }],
+      });
+      continue;
     }
-    if (o.status !== 'non-compliant') return [];
-    return o.findings.map((f) => ({
-      ruleId: o.ruleId,
-      ruleIndex: index,
-      level: sarifLevel(RULES[index].severity),
-      message: { text: `${subject.name}: ${f.message}` },
-      locations: [
-        {
-          physicalLocation: physical(f.position),
-          logicalLocations: [{ fullyQualifiedName: f.location, kind: 'member' }],
-        },
-      ],
-      ...(f.acceptedReason !== undefined && { suppressions: [{ kind: 'inSource', status: 'accepted', justification: f.acceptedReason }] }),
-    }));
-  });
+    for (const f of o.findings) {
+      results.push({
+        ruleId: o.ruleId,
+        ruleIndex: index,
+        level: sarifLevel(RULES[index].severity),
+        message: { text: `${subject.name}: ${f.message}` },
+        locations: [
+          {
+            physicalLocation: physical(f.position),
+            logicalLocations: [{ fullyQualifiedName: f.location, kind: 'member' }],
+          },
+        ],
+        ...(f.acceptedReason !== undefined && { suppressions: [{ kind: 'inSource', status: 'accepted', justification: f.acceptedReason }] }),
+      });
+    }
+  }
+  return results;
 }
 
 /**

@@ -4,7 +4,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { DATADOG_API_KEY_LIKE } from '../../config/constraints';
 import type { Segment } from '../types';
 import { CONTAINER_DEFINITION, TASK_DEFINITION } from './register-task-definition';
-import type { Shape, Structure } from './types';
+import type { Member, Shape, Structure } from './types';
 
 export type ShapeIssueKind =
   /** A key the structure does not have; ECS drops it. */
@@ -96,6 +96,17 @@ function foldsOf(structure: Structure): Map<string, string> {
   return index;
 }
 
+/** A structure's members by key (own keys only: `__proto__` or `constructor` in the input is not a member). */
+const memberIndex = new WeakMap<Structure, Map<string, Member>>();
+function membersOf(structure: Structure): Map<string, Member> {
+  let index = memberIndex.get(structure);
+  if (!index) {
+    index = new Map(Object.entries(structure.members));
+    memberIndex.set(structure, index);
+  }
+  return index;
+}
+
 const requiredIndex = new WeakMap<Structure, string[]>();
 function requiredOf(structure: Structure): string[] {
   let keys = requiredIndex.get(structure);
@@ -144,11 +155,11 @@ export function conforms(v: unknown, s: Shape, describe: boolean): boolean {
     case 'structure': {
       if (!isPlainObject(v)) return false;
       let set = 0;
+      const members = membersOf(s);
       for (const key in v) {
         if (!has(v, key)) continue;
-        if (!has(s.members, key)) return false;
-        const member = s.members[key];
-        if (member.describeOnly && !describe) return false;
+        const member = members.get(key);
+        if (member === undefined || (member.describeOnly && !describe)) return false;
         const item = v[key];
         if (item === null || item === undefined) continue;
         set++;
