@@ -117,20 +117,20 @@ export function checkSubject(subject: Subject, options: CheckOptions = {}): Subj
       continue;
     }
     const findings = result.findings.length === 0 ? [] : result.findings.map((f): Finding => {
-      const base: Finding = locate
-        ? { ...f, ruleId: rule.id, location: formatPath(f.path), position: locate(f.path) }
-        : { ...f, ruleId: rule.id, location: formatPath(f.path) };
+      const base: Finding = { ...f, ruleId: rule.id, location: formatPath(f.path), ...(locate && { position: locate(f.path) }) };
       if (result.status !== 'non-compliant') return base;
       const verdict = acceptance(containerOf(subject, f.containerIndex), rule.id);
       if (verdict.accepted) return { ...base, acceptedReason: verdict.reason };
       return verdict.emptyReason ? { ...base, emptyAcceptReason: true } : base;
     });
-    const { id: ruleId, title, severity } = rule;
-    outcomes.push(
-      result.note !== undefined
-        ? { ruleId, title, severity, status: result.status, note: result.note, findings }
-        : { ruleId, title, severity, status: result.status, findings },
-    );
+    outcomes.push({
+      ruleId: rule.id,
+      title: rule.title,
+      severity: rule.severity,
+      status: result.status,
+      ...(result.note !== undefined && { note: result.note }),
+      findings,
+    });
   }
   const note =
     notEvaluated.length > 0

@@ -4,6 +4,7 @@
  * are indexed once per text on first use.
  */
 
+import { isObject } from './subject';
 import type { Segment } from './types';
 
 export interface Position {
@@ -142,8 +143,7 @@ function findItem(text: string, open: number, segment: number, scans: Map<number
   return scan.children.get(segment);
 }
 
-const hasOwn = (value: unknown, key: string): boolean =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, key);
+const hasOwn = (value: unknown, key: string): boolean => isObject(value) && Object.prototype.hasOwnProperty.call(value, key);
 
 /** Offset of the key (for an object member) or the item (for an array element) the path ends at. */
 function offsetOf(text: string, path: readonly Segment[], scans: Map<number, Scan>, document: unknown): number {

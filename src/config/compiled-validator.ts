@@ -5,6 +5,7 @@
  * the same options.
  */
 import { createHash } from 'crypto';
+import * as path from 'path';
 import type { Options, ValidateFunction } from 'ajv';
 import { configJsonSchema } from './schema';
 
@@ -32,7 +33,7 @@ export function loadCompiledValidator(dir: string): ValidateFunction | undefined
   let mod: { default?: ValidateFunction; schemaDigest?: string };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(`${dir}/${COMPILED_VALIDATOR_FILE}`) as typeof mod;
+    mod = require(path.join(dir, COMPILED_VALIDATOR_FILE)) as typeof mod;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw err;

@@ -268,9 +268,10 @@ export function shapeIssues(value: unknown, shape: Shape, base: readonly Segment
   };
   const visitStructure = (obj: Record<string, unknown>, s: Structure): void => {
     let set = 0;
+    const members = membersOf(s);
     for (const key in obj) {
       if (!has(obj, key)) continue;
-      const member = has(s.members, key) ? s.members[key] : undefined;
+      const member = members.get(key);
       if (member === undefined) {
         const expected = likelyKey(s, key, foldsOf(s));
         const present = expected !== undefined && has(obj, expected);
